@@ -1,0 +1,1070 @@
+// Layout of one slide.
+//
+// [SECTION] Helpers
+// [SECTION] Inline content (spans → InlineLayout)
+// [SECTION] Block layout (headings, paragraphs, lists, code, tables, quotes, images)
+// [SECTION] Backgrounds, header, footer, page number
+// [SECTION] Fitting and the public entry points
+#include "layout/layout.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <memory>
+#include <set>
+
+#include "diagram/flowchart_layout.h"
+#include "diagram/mermaid.h"
+#include "diagram/sequence_layout.h"
+#include "layout/inline_layout.h"
+#include "layout/qr_code.h"
+#include "math/tex_parse.h"
+#include "math/typeset_math.h"
+#include "text/highlight/highlight.h"
+#include "text/utf8.h"
+
+namespace podium {
+namespace {
+
+// [SECTION] Helpers ---------------------------------------------------------------------
+
+// Marp's slides are 1280×720 CSS pixels; size words (w:320) mean the same share of the
+// slide in Podium's 1920×1080 design space.
+constexpr float kMarpToDesign = 1.5f;
+
+bool HasClass(const SlideStyle& style, std::string_view name) {
+  return std::find(style.classes.begin(), style.classes.end(), name) != style.classes.end();
+}
+
+uint32_t WithAlpha(uint32_t color, uint32_t alpha) { return (color & 0x00ffffff) | (alpha << 24); }
+
+std::string CodepointName(char32_t cp) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "U+%04X", static_cast<unsigned>(cp));
+  std::string out(buffer);
+  out += " '";
+  EncodeUtf8(cp, out);
+  out += "'";
+  return out;
+}
+
+// State shared by the block layout of one slide at one scale.
+struct BlockLayouter {
+  const Deck& deck;
+  const Slide& slide;
+  const LayoutContext& context;
+  Theme theme;
+  float scale = 1;
+  SlideLayout* out = nullptr;
+  Align align = Align::kLeft;
+  bool lead = false;  // a title slide: larger headings
+  std::vector<std::pair<char32_t, SourcePos>> missing;  // characters no font has
+  std::vector<Diagnostic> block_warnings;                // unknown languages, clipped code, math, diagrams
+  std::string text;                                     // plain text, reading order
+
+  float S(float v) const { return v * scale; }
+
+  // [SECTION] Inline content ------------------------------------------------------------
+
+  TextStyle BaseStyle(float size, uint32_t color, FontRole font = FontRole::kSans) const {
+    TextStyle s;
+    s.font = font;
+    s.size = size;
+    s.color = color;
+    return s;
+  }
+
+  void AddSpans(InlineLayout& flow, const std::vector<Span>& spans, const TextStyle& base) {
+    for (const Span& span : spans) {
+      TextStyle s = base;
+      bool bold = span.style & kStyleBold;
+      bool italic = span.style & kStyleItalic;
+      if (bold && italic) s.font = s.font == FontRole::kMono ? FontRole::kMonoBold : FontRole::kSansBoldItalic;
+      else if (bold) s.font = MakeBold(s.font);
+      else if (italic && s.font == FontRole::kSans) s.font = FontRole::kSansItalic;
+      else if (italic && s.font == FontRole::kSansBold) s.font = FontRole::kSansBoldItalic;
+      if (span.style & kStyleStrike) s.strike = true;
+      if (span.style & kStyleUnderline) s.underline = true;
+      if (span.style & kStyleLink) {
+        s.color = theme.accent;
+        s.underline = true;
+        s.href = span.href;
+      }
+      switch (span.kind) {
+        case SpanKind::kText:
+          flow.AddText(span.text, s);
+          break;
+        case SpanKind::kCode:
+          s.font = bold ? FontRole::kMonoBold : FontRole::kMono;
+          s.size = base.size * 0.88f;
+          s.background = theme.inline_code_background;
+          flow.AddText(span.text, s);
+          break;
+        case SpanKind::kMath: {
+          // Text style, on the baseline; problems were reported by the parser (math_check).
+          ParsedTex tex = ParseTex(span.text);
+          flow.AddBox(TypesetMath(tex.root, *context.fonts, s.size * kMathTextScale, s.color, false,
+                                  theme.error),
+                      s, span.text);
+          break;
+        }
+        case SpanKind::kImage:
+          break;  // images are laid out as blocks (see LayoutImages)
+        case SpanKind::kLineBreak:
+          flow.AddHardBreak(s);
+          break;
+        case SpanKind::kSoftBreak:
+          flow.AddSoftBreak(s);
+          break;
+      }
+    }
+  }
+
+  void NoteMissing(const InlineLayout& flow, SourcePos pos) {
+    for (char32_t cp : flow.MissingCharacters()) missing.push_back({cp, pos});
+  }
+
+  void NoteText(const std::string& s) {
+    if (s.empty()) return;
+    if (!text.empty()) text += '\n';
+    text += s;
+  }
+
+  // Lays out a flow at (x, y) in a box of `width`; returns its height.
+  float PlaceFlow(InlineLayout& flow, float x, float y, float width, float line_height, int step,
+                  SourcePos pos, Align a) {
+    float h = flow.Layout(width, line_height);
+    flow.Emit(x, y, width, a, step, out);
+    NoteMissing(flow, pos);
+    NoteText(flow.PlainText());
+    return h;
+  }
+
+  // [SECTION] Block layout --------------------------------------------------------------
+
+  float Gap() const { return S(theme.body_size * theme.paragraph_gap); }
+
+  float LayoutBlocks(const std::vector<Block>& blocks, float x, float y, float width, int step,
+                     int depth) {
+    float top = y;
+    bool first = true;
+    for (const Block& block : blocks) {
+      if (block.kind == BlockKind::kHtml) continue;  // raw HTML is never rendered
+      if (!first) y += Gap();
+      int block_step = std::max(step, block.step);
+      float h = LayoutBlock(block, x, y, width, block_step, depth);
+      if (h <= 0 && !first) y -= Gap();
+      y += h;
+      first = false;
+    }
+    return y - top;
+  }
+
+  float LayoutBlock(const Block& block, float x, float y, float width, int step, int depth) {
+    switch (block.kind) {
+      case BlockKind::kHeading: return LayoutHeading(block, x, y, width, step);
+      case BlockKind::kParagraph: return LayoutParagraph(block, x, y, width, step);
+      case BlockKind::kList: return LayoutList(block, x, y, width, step, depth);
+      case BlockKind::kListItem: return LayoutBlocks(block.children, x, y, width, step, depth);
+      case BlockKind::kCode: return LayoutCode(block, x, y, width, step);
+      case BlockKind::kMath: return LayoutMathBlock(block, x, y, width, step);
+      case BlockKind::kDiagram: return LayoutDiagramBlock(block, x, y, width, step);
+      case BlockKind::kTable: return LayoutTable(block, x, y, width, step);
+      case BlockKind::kQuote: return LayoutQuote(block, x, y, width, step, depth);
+      case BlockKind::kHtml: return 0;
+    }
+    return 0;
+  }
+
+  float LayoutHeading(const Block& block, float x, float y, float width, int step) {
+    int level = std::clamp(block.level, 1, 6);
+    float size = S(theme.heading_size[level - 1]) * (lead && level <= 2 ? 1.25f : 1.0f);
+    InlineLayout flow(*context.fonts);
+    AddSpans(flow, block.spans, BaseStyle(size, theme.heading, FontRole::kSansBold));
+    float h = PlaceFlow(flow, x, y, width, theme.heading_line_height, step, block.pos, align);
+    if (level == 1 && align == Align::kLeft) {
+      // A short accent rule under the slide's title.
+      LayoutItem rule;
+      rule.kind = LayoutItemKind::kRect;
+      rule.step = step;
+      rule.color = theme.accent;
+      float ry = y + h + S(10);
+      rule.rect = {x, ry, x + S(96), ry + S(8)};
+      rule.rounding = S(4);
+      out->items.push_back(rule);
+      h += S(26);
+    }
+    return h;
+  }
+
+  static bool IsImageOnly(const Block& block) {
+    bool any_image = false;
+    for (const Span& s : block.spans) {
+      if (s.kind == SpanKind::kImage) any_image = true;
+      else if (s.kind == SpanKind::kSoftBreak || s.kind == SpanKind::kLineBreak) continue;
+      else if (s.kind == SpanKind::kText && s.text.find_first_not_of(" \t") == std::string::npos) continue;
+      else return false;
+    }
+    return any_image;
+  }
+
+  float LayoutParagraph(const Block& block, float x, float y, float width, int step) {
+    bool has_image = false;
+    for (const Span& s : block.spans) has_image |= s.kind == SpanKind::kImage;
+    float h = 0;
+    if (!IsImageOnly(block)) {
+      InlineLayout flow(*context.fonts);
+      AddSpans(flow, block.spans, BaseStyle(S(theme.body_size), theme.text));
+      if (!flow.empty()) h = PlaceFlow(flow, x, y, width, theme.line_height, step, block.pos, align);
+    }
+    if (has_image) {
+      if (h > 0) h += Gap() * 0.5f;
+      h += LayoutImages(block, x, y + h, width, step);
+    }
+    return h;
+  }
+
+  // The images of a paragraph, side by side, scaled to fit the width.
+  float LayoutImages(const Block& block, float x, float y, float width, int step) {
+    struct Placed {
+      const Span* span;
+      const ImageStore::Image* image;
+      float w, h;
+    };
+    std::vector<Placed> row;
+    float content_height = out->height - S(theme.margin_top) - S(theme.margin_bottom);
+    for (const Span& s : block.spans) {
+      if (s.kind != SpanKind::kImage) continue;
+      const ImageStore::Image* image = context.images ? context.images->Find(s.href) : nullptr;
+      bool ok = image && image->ok;
+      float natural_w = ok ? image->width * kMarpToDesign : 640;
+      float natural_h = ok ? image->height * kMarpToDesign : 360;
+      auto resolve = [&](float v, float full) { return v < 0 ? -v * full : v * kMarpToDesign; };
+      float w = resolve(s.image_size.width, out->width);
+      float h = resolve(s.image_size.height, out->height);
+      if (w > 0 && h <= 0) h = w * natural_h / natural_w;
+      else if (h > 0 && w <= 0) w = h * natural_w / natural_h;
+      else if (w <= 0 && h <= 0) w = natural_w, h = natural_h;
+      row.push_back({&s, ok ? image : nullptr, w * scale, h * scale});
+    }
+    if (row.empty()) return 0;
+    float gap = S(24);
+    float total_w = gap * (row.size() - 1);
+    float max_h = 0;
+    for (const Placed& p : row) total_w += p.w, max_h = std::max(max_h, p.h);
+    float shrink = 1;
+    if (total_w > width) shrink = std::min(shrink, (width - gap * (row.size() - 1)) / (total_w - gap * (row.size() - 1)));
+    if (max_h * shrink > content_height) shrink = std::min(shrink, content_height / max_h);
+    float px = x;
+    float row_w = (total_w - gap * (row.size() - 1)) * shrink + gap * (row.size() - 1);
+    if (align == Align::kCenter) px = x + (width - row_w) * 0.5f;
+    float row_h = max_h * shrink;
+    for (const Placed& p : row) {
+      float w = p.w * shrink, h = p.h * shrink;
+      Rect r{px, y + (row_h - h) * 0.5f, px + w, y + (row_h - h) * 0.5f + h};
+      if (p.image) {
+        LayoutItem item;
+        item.kind = LayoutItemKind::kImage;
+        item.step = step;
+        item.rect = r;
+        item.src = p.span->href;
+        out->items.push_back(item);
+      } else {
+        Placeholder(r, p.span->text, p.span->href, step);
+      }
+      if (!p.span->text.empty()) NoteText("[" + p.span->text + "]");
+      px += w + gap;
+    }
+    return row_h;
+  }
+
+  // A missing or broken image: a tinted box with a cross, its alt text and its path.
+  void Placeholder(Rect r, const std::string& alt, const std::string& src, int step) {
+    LayoutItem box;
+    box.kind = LayoutItemKind::kRect;
+    box.step = step;
+    box.rect = r;
+    box.color = WithAlpha(theme.placeholder, 40);
+    box.rounding = S(8);
+    out->items.push_back(box);
+    box.kind = LayoutItemKind::kRectOutline;
+    box.color = theme.placeholder;
+    box.thickness = std::max(1.0f, S(3));
+    out->items.push_back(box);
+    LayoutItem cross;
+    cross.kind = LayoutItemKind::kLine;
+    cross.step = step;
+    cross.color = WithAlpha(theme.placeholder, 120);
+    cross.thickness = std::max(1.0f, S(2));
+    cross.rect = r;
+    out->items.push_back(cross);
+    cross.rect = {r.x0, r.y1, r.x1, r.y0};
+    out->items.push_back(cross);
+    float size = std::min(S(theme.small_size), r.height() * 0.2f);
+    if (size < 6) return;
+    InlineLayout flow(*context.fonts);
+    TextStyle s = BaseStyle(size, theme.error, FontRole::kSansBold);
+    flow.AddText(alt.empty() ? "image missing" : alt, s);
+    flow.AddHardBreak(s);
+    TextStyle path = BaseStyle(size * 0.85f, theme.muted, FontRole::kMono);
+    flow.AddText(src, path);
+    float inner = r.width() - 2 * size;
+    if (inner <= 0) return;
+    float h = flow.Layout(inner, 1.3f);
+    float ty = r.y0 + (r.height() - h) * 0.5f;
+    size_t first = out->items.size();
+    flow.Emit(r.x0 + size, ty, inner, Align::kCenter, step, out);
+    for (size_t i = first; i < out->items.size(); ++i) {
+      out->items[i].clipped = true;
+      out->items[i].clip = r;
+    }
+  }
+
+  float LayoutList(const Block& list, float x, float y, float width, int step, int depth) {
+    float top = y;
+    float size = S(theme.body_size) * (depth == 0 ? 1.0f : depth == 1 ? 0.9f : 0.85f);
+    float indent = S(theme.list_indent) * (depth == 0 ? 1.0f : 0.9f);
+    int number = list.start;
+    bool first = true;
+    for (const Block& item : list.children) {
+      int item_step = std::max(step, item.step);
+      if (!first) y += size * 0.3f;
+      first = false;
+      float line_h = size * theme.line_height;
+      float cy = y + line_h * 0.5f;  // centre of the first line
+      if (item.task != TaskState::kNone) {
+        float box = size * 0.7f;
+        Rect r{x + indent - box - size * 0.45f, cy - box * 0.5f, x + indent - size * 0.45f, cy + box * 0.5f};
+        LayoutItem b;
+        b.step = item_step;
+        b.rect = r;
+        b.rounding = box * 0.2f;
+        if (item.task == TaskState::kDone) {
+          b.kind = LayoutItemKind::kRect;
+          b.color = theme.accent;
+          out->items.push_back(b);
+          LayoutItem tick;
+          tick.kind = LayoutItemKind::kLine;
+          tick.step = item_step;
+          tick.color = theme.background;
+          tick.thickness = box * 0.14f;
+          tick.rect = {r.x0 + box * 0.22f, r.y0 + box * 0.52f, r.x0 + box * 0.42f, r.y0 + box * 0.72f};
+          out->items.push_back(tick);
+          tick.rect = {r.x0 + box * 0.42f, r.y0 + box * 0.72f, r.x0 + box * 0.78f, r.y0 + box * 0.3f};
+          out->items.push_back(tick);
+        } else {
+          b.kind = LayoutItemKind::kRectOutline;
+          b.color = theme.muted;
+          b.thickness = std::max(1.0f, box * 0.1f);
+          out->items.push_back(b);
+        }
+      } else if (list.ordered) {
+        InlineLayout marker(*context.fonts);
+        marker.AddText(std::to_string(number) + ".", BaseStyle(size, theme.accent, FontRole::kSansBold));
+        marker.Layout(indent, theme.line_height);
+        marker.Emit(x, y, indent - size * 0.35f, Align::kRight, item_step, out);
+      } else {
+        LayoutItem dot;
+        dot.step = item_step;
+        dot.color = theme.accent;
+        float r = size * 0.13f;
+        float bx = x + indent - size * 0.7f;
+        switch (depth % 3) {
+          case 0:
+            dot.kind = LayoutItemKind::kCircle;
+            dot.rect = {bx, cy, bx, cy};
+            dot.thickness = r;
+            break;
+          case 1:
+            dot.kind = LayoutItemKind::kCircle;
+            dot.rect = {bx, cy, bx, cy};
+            dot.thickness = r;
+            dot.outline = true;
+            break;
+          default:
+            dot.kind = LayoutItemKind::kRect;
+            dot.rect = {bx - r, cy - r, bx + r, cy + r};
+            break;
+        }
+        out->items.push_back(dot);
+      }
+      ++number;
+      float h = LayoutListItem(item, x + indent, y, width - indent, item_step, depth, size);
+      y += std::max(h, line_h);
+    }
+    return y - top;
+  }
+
+  float LayoutListItem(const Block& item, float x, float y, float width, int step, int depth,
+                       float size) {
+    float top = y;
+    bool first = true;
+    for (const Block& child : item.children) {
+      if (child.kind == BlockKind::kHtml) continue;
+      if (!first) y += size * 0.25f;
+      first = false;
+      int child_step = std::max(step, child.step);
+      if (child.kind == BlockKind::kParagraph && !IsImageOnly(child)) {
+        InlineLayout flow(*context.fonts);
+        AddSpans(flow, child.spans, BaseStyle(size, theme.text));
+        y += PlaceFlow(flow, x, y, width, theme.line_height, child_step, child.pos, Align::kLeft);
+      } else if (child.kind == BlockKind::kList) {
+        y += LayoutList(child, x, y, width, child_step, depth + 1);
+      } else {
+        Align saved = align;
+        align = Align::kLeft;
+        y += LayoutBlock(child, x, y, width, child_step, depth + 1);
+        align = saved;
+      }
+    }
+    return y - top;
+  }
+
+  float LayoutQuote(const Block& block, float x, float y, float width, int step, int depth) {
+    float bar = S(8), pad = S(36);
+    size_t first_item = out->items.size();
+    Theme saved = theme;
+    theme.text = theme.quote_text;
+    float h = LayoutBlocks(block.children, x + bar + pad, y + S(8), width - bar - pad, step, depth + 1) + S(16);
+    theme = saved;
+    LayoutItem b;
+    b.kind = LayoutItemKind::kRect;
+    b.step = step;
+    b.color = theme.quote_bar;
+    b.rect = {x, y, x + bar, y + h};
+    b.rounding = bar * 0.5f;
+    out->items.insert(out->items.begin() + static_cast<long>(first_item), b);
+    return h;
+  }
+
+  // A code block cut into lines, each a list of runs of one token kind (byte ranges of the
+  // block's text); a token that spans lines (a block comment) gives a run on each.
+  struct CodeRun {
+    size_t begin = 0, end = 0;
+    TokenKind kind = TokenKind::kPlain;
+  };
+  static std::vector<std::vector<CodeRun>> CodeLines(const std::string& text,
+                                                     const std::vector<Token>& tokens) {
+    std::vector<std::vector<CodeRun>> lines(1);
+    for (const Token& t : tokens) {
+      for (size_t b = t.begin; b < t.end;) {
+        size_t nl = text.find('\n', b);
+        size_t e = nl == std::string::npos || nl >= t.end ? t.end : nl;
+        if (e > b) lines.back().push_back({b, e, t.kind});
+        if (e < t.end) lines.emplace_back();
+        b = e < t.end ? e + 1 : e;
+      }
+    }
+    return lines;
+  }
+
+  // Adds code text with tabs expanded to the next multiple of 4 columns (`column` counts
+  // the code points of the line so far).
+  static void AddCodeText(InlineLayout& flow, std::string_view text, const TextStyle& style,
+                          int* column) {
+    constexpr int kTabWidth = 4;
+    std::string expanded;
+    size_t copied = 0;
+    for (size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '\t') {
+        int n = kTabWidth - *column % kTabWidth;
+        expanded.append(text.substr(copied, i - copied)).append(static_cast<size_t>(n), ' ');
+        *column += n;
+        copied = i + 1;
+      } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+        ++*column;
+      }
+    }
+    if (copied == 0) {
+      flow.AddText(text, style);
+      return;
+    }
+    expanded.append(text.substr(copied));
+    flow.AddText(expanded, style);
+  }
+
+  // Lines of code: the whole block in JetBrains Mono on a tinted panel, coloured by the
+  // syntax highlighter (text/highlight); never wrapped — shrunk to fit the width down to
+  // the floor, then clipped (with a kCodeTooWide warning per clipped line).
+  float LayoutCode(const Block& block, float x, float y, float width, int step) {
+    const std::string& language = block.code.language;
+    bool known = IsKnownLanguage(language);
+    if (!known && !IsPlainLanguage(language) &&
+        std::none_of(block_warnings.begin(), block_warnings.end(), [&](const Diagnostic& d) {
+          return d.code == DiagnosticCode::kUnknownCodeLanguage && d.argument == language;
+        }))
+      block_warnings.push_back(
+          MakeDiagnostic(DiagnosticCode::kUnknownCodeLanguage, block.pos, language));
+    std::vector<std::vector<CodeRun>> lines =
+        CodeLines(block.text, Highlight(known ? std::string_view(language) : "", block.text));
+    auto color_of = [&](TokenKind kind, bool on) {
+      uint32_t c = kind == TokenKind::kPlain ? theme.code_text : theme.code.Color(kind);
+      return on ? c : WithAlpha(c, ((c >> 24) * (theme.code_dim >> 24)) / 255);
+    };
+    auto add_line = [&](InlineLayout& flow, size_t i, float at, bool on) {
+      int column = 0;
+      for (const CodeRun& r : lines[i]) {
+        TextStyle s = BaseStyle(at, color_of(r.kind, on), FontRole::kMono);
+        if (r.kind == TokenKind::kHeading || r.kind == TokenKind::kStrong)
+          s.font = FontRole::kMonoBold;
+        if (r.kind == TokenKind::kLink) s.underline = true;
+        std::string_view text = std::string_view(block.text).substr(r.begin, r.end - r.begin);
+        AddCodeText(flow, text, s, &column);
+      }
+    };
+    const Font* mono = context.fonts->Get(FontRole::kMono);
+    float size = S(theme.code_size);
+    float pad = S(theme.code_padding);
+    bool numbers = block.code.line_numbers;
+    std::string widest_number = std::to_string(lines.size());
+    auto numbers_width = [&](float at) {
+      if (!numbers || !mono) return 0.0f;
+      return (widest_number.size() + 2) * mono->Advance(mono->GlyphIndex('0'), at);
+    };
+    std::vector<float> line_widths(lines.size());  // at the natural size
+    float widest = 0;
+    for (size_t i = 0; i < lines.size(); ++i) {
+      InlineLayout flow(*context.fonts);
+      add_line(flow, i, size, true);
+      line_widths[i] = flow.NaturalWidth();
+      widest = std::max(widest, line_widths[i]);
+    }
+    float natural = widest + numbers_width(size);
+    float room = width - 2 * pad;
+    if (natural > room && natural > 0) {
+      float fit = std::max(room / natural, kMinFitScale / std::max(scale, kMinFitScale));
+      float shrink = std::min(1.0f, fit);
+      for (size_t i = 0; i < lines.size(); ++i) {
+        if (line_widths[i] * shrink + numbers_width(size * shrink) <= room + 0.5f) continue;
+        SourcePos at{block.pos.line + 1 + static_cast<int>(i), block.pos.col};
+        block_warnings.push_back(
+            MakeDiagnostic(DiagnosticCode::kCodeTooWide, at, std::to_string(i + 1)));
+      }
+      size *= shrink;
+    }
+    float line_h = size * 1.45f;
+    float h = lines.size() * line_h + 2 * pad;
+    Rect panel{x, y, x + width, y + h};
+    LayoutItem bg;
+    bg.kind = LayoutItemKind::kRect;
+    bg.step = step;
+    bg.rect = panel;
+    bg.color = theme.code_background;
+    bg.rounding = S(theme.rounding);
+    out->items.push_back(bg);
+
+    // Highlight stages: one for ```py {2,4-5}```, several for ```js {1|2-3|all}```, which
+    // show one after the other as the slide's steps advance (CodeInfo::first_stage_step).
+    static const std::vector<LineRange> kAllLines;
+    const auto& stages = block.code.highlight_steps;
+    size_t stage_count = std::max<size_t>(1, stages.size());
+    float number_w = numbers_width(size);
+    Rect clip{panel.x0 + pad * 0.5f, panel.y0, panel.x1 - pad * 0.5f, panel.y1};
+    auto clip_from = [&](size_t first_item) {
+      for (size_t k = first_item; k < out->items.size(); ++k) {
+        out->items[k].clipped = true;
+        out->items[k].clip = clip;
+      }
+    };
+    auto limit_from = [&](size_t first_item, int first_step, int last_step) {
+      for (size_t k = first_item; k < out->items.size(); ++k) {
+        out->items[k].step = first_step;
+        out->items[k].last_step = last_step;
+      }
+    };
+    for (size_t stage = 0; stage < stage_count; ++stage) {
+      const std::vector<LineRange>& highlight = stages.empty() ? kAllLines : stages[stage];
+      auto highlighted = [&](int line) {
+        if (highlight.empty()) return true;
+        for (const LineRange& r : highlight)
+          if (line >= r.first && line <= r.last) return true;
+        return false;
+      };
+      int first_step = stage == 0 ? step : std::max(step, block.code.first_stage_step + static_cast<int>(stage) - 1);
+      int last_step = stage + 1 < stage_count
+                          ? std::max(step, block.code.first_stage_step + static_cast<int>(stage)) - 1
+                          : (1 << 30);
+      size_t first_item = out->items.size();
+      for (size_t i = 0; i < lines.size(); ++i) {
+        float ly = y + pad + i * line_h;
+        bool on = highlighted(static_cast<int>(i) + 1);
+        // A band behind a highlighted line, or behind a diff's added and removed lines.
+        uint32_t band_color = 0;
+        if (!highlight.empty() && on) band_color = theme.code_highlight;
+        else if (highlight.empty() && !lines[i].empty() && lines[i][0].kind == TokenKind::kInserted)
+          band_color = theme.code.inserted_background;
+        else if (highlight.empty() && !lines[i].empty() && lines[i][0].kind == TokenKind::kDeleted)
+          band_color = theme.code.deleted_background;
+        if (band_color) {
+          LayoutItem band;
+          band.kind = LayoutItemKind::kRect;
+          band.color = band_color;
+          band.rect = {panel.x0, ly, panel.x1, ly + line_h};
+          out->items.push_back(band);
+        }
+        InlineLayout flow(*context.fonts);
+        add_line(flow, i, size, on);
+        flow.Layout(1e9f, 1.45f);
+        flow.Emit(x + pad + number_w, ly, room, Align::kLeft, step, out);
+        if (stage == 0) NoteMissing(flow, block.pos);
+      }
+      clip_from(first_item);
+      limit_from(first_item, first_step, last_step);
+    }
+    // Line numbers last, so that the bands of highlighted lines do not cover them.
+    if (numbers) {
+      size_t first_item = out->items.size();
+      for (size_t i = 0; i < lines.size(); ++i) {
+        InlineLayout num(*context.fonts);
+        num.AddText(std::to_string(i + 1), BaseStyle(size, theme.muted, FontRole::kMono));
+        num.Layout(number_w, 1.45f);
+        num.Emit(x + pad, y + pad + i * line_h, number_w - size, Align::kRight, step, out);
+      }
+      clip_from(first_item);
+    }
+    NoteText(block.text);
+    if (!block.code.language.empty()) {
+      InlineLayout label(*context.fonts);
+      label.AddText(block.code.language, BaseStyle(S(20), theme.muted, FontRole::kSans));
+      label.Layout(width, 1.2f);
+      label.Emit(panel.x1 - S(16) - label.width(), panel.y0 + S(6), label.width(), Align::kLeft, step, out);
+    }
+    return h;
+  }
+
+  // A drawing still wider than its column at its smallest size is clipped at the slide's
+  // edge; the warning says by how much, in design pixels (1920 or 1440 wide).
+  void WarnTooWide(const Block& block, const char* what, const char* advice, float overflow) {
+    if (out->steps < 0) return;  // a scratch layout measuring the blocks after a diagram
+    char detail[160];
+    std::snprintf(detail, sizeof detail,
+                  "%s is %.0f px wider than the slide even at its smallest size, and cut off; %s",
+                  what, std::ceil(overflow / std::max(scale, 0.01f)), advice);
+    block_warnings.push_back(MakeDiagnostic(DiagnosticCode::kDrawingTooWide, block.pos, detail));
+  }
+
+  // Display math: display style, centred, shrunk (never below half size) to the width.
+  float LayoutMathBlock(const Block& block, float x, float y, float width, int step) {
+    ParsedTex tex = ParseTex(block.text);
+    float size = S(theme.body_size) * kMathTextScale;
+    LayoutBox box = TypesetMath(tex.root, *context.fonts, size, theme.text, true, theme.error);
+    if (box.width > width && box.width > 0) {
+      size *= std::max(0.5f, width / box.width);
+      box = TypesetMath(tex.root, *context.fonts, size, theme.text, true, theme.error);
+      if (box.width > width + 0.5f) WarnTooWide(block, "the formula", "break it into lines", box.width - width);
+    }
+    float pad = S(theme.body_size) * 0.15f;
+    PlaceBox(box, x + (width - box.width) * 0.5f, y + pad + box.ascent, step, out);
+    NoteText(block.text);
+    return box.ascent + box.descent + 2 * pad;
+  }
+
+  // A mermaid flowchart or sequence diagram drawn by the engine (diagram/flowchart_layout.h,
+  // diagram/sequence_layout.h), centred, at most its natural size, shrunk to the width and to
+  // the room left on the slide once the blocks after it are placed. Other diagram types and
+  // graphs too large to lay out stay a source box; their warnings come from the parser
+  // (CheckDiagramBlock in diagram/mermaid.h).
+  float LayoutDiagramBlock(const Block& block, float x, float y, float width, int step) {
+    std::string label = block.code.language.empty() ? "diagram" : block.code.language;
+    if (block.code.language != "mermaid") return LayoutSourceBox(block, label, x, y, width, step);
+    MermaidDiagram diagram = ParseMermaid(block.text);
+    if (diagram.kind == DiagramKind::kOther) label = "mermaid " + diagram.type + " · not drawn yet, shown as source";
+    bool drawable = (diagram.kind == DiagramKind::kFlowchart && !diagram.flowchart.nodes.empty()) ||
+                    (diagram.kind == DiagramKind::kSequence && !diagram.sequence.participants.empty());
+    if (!drawable) return LayoutSourceBox(block, label, x, y, width, step);
+    // What the following top-level blocks need, measured on a scratch layout. A scratch
+    // layout carries kMeasuringSteps, so the diagrams met while measuring do not measure.
+    constexpr int kMeasuringSteps = -1;
+    float following = 0;
+    const std::vector<Block>& top = slide.blocks;
+    if (out->steps != kMeasuringSteps && !top.empty() && &block >= &top.front() && &block <= &top.back()) {
+      std::vector<Block> rest(top.begin() + (&block - &top.front()) + 1, top.end());
+      if (!rest.empty()) {
+        SlideLayout scratch;
+        scratch.width = out->width;
+        scratch.height = out->height;
+        scratch.steps = kMeasuringSteps;
+        BlockLayouter measure = *this;
+        measure.out = &scratch;
+        following = Gap() + measure.LayoutBlocks(rest, x, 0, width, step, 0);
+      }
+    }
+    FlowchartSizing sizing;
+    sizing.font_size = S(theme.body_size) * 0.75f;
+    sizing.max_width = width;
+    sizing.max_height = std::max(out->height - theme.margin_bottom - y - following, S(theme.body_size) * 4);
+    sizing.min_scale = 0.55f;
+    LayoutBox drawing;
+    std::vector<char32_t> absent;
+    std::string words;
+    if (diagram.kind == DiagramKind::kSequence) {
+      SequenceResult seq = LayoutSequence(diagram.sequence, *context.fonts, theme, sizing);
+      if (!seq.ok) return LayoutSourceBox(block, label, x, y, width, step);
+      drawing = std::move(seq.box), absent = std::move(seq.missing), words = std::move(seq.text);
+    } else {
+      FlowchartResult chart = LayoutFlowchart(diagram.flowchart, *context.fonts, theme, sizing);
+      if (!chart.ok) return LayoutSourceBox(block, label, x, y, width, step);
+      drawing = std::move(chart.box), absent = std::move(chart.missing), words = std::move(chart.text);
+    }
+    if (drawing.width > width + 0.5f) WarnTooWide(block, "the diagram", "split it, or draw it top-down (flowchart TD)", drawing.width - width);
+    PlaceBox(drawing, x + std::max(0.0f, (width - drawing.width) * 0.5f), y, step, out);
+    for (char32_t cp : absent) missing.push_back({cp, block.pos});
+    NoteText(words);
+    return drawing.descent;
+  }
+
+  // Math and diagrams until their renderers land: the source, in a labelled, dashed box.
+  float LayoutSourceBox(const Block& block, const std::string& label, float x, float y,
+                        float width, int step) {
+    float size = S(theme.code_size) * 0.9f;
+    float pad = S(theme.code_padding);
+    InlineLayout flow(*context.fonts);
+    size_t start = 0;
+    TextStyle s = BaseStyle(size, theme.text, FontRole::kMono);
+    while (start <= block.text.size()) {
+      size_t nl = block.text.find('\n', start);
+      if (nl == std::string::npos) nl = block.text.size();
+      flow.AddText(block.text.substr(start, nl - start), s);
+      if (nl < block.text.size()) flow.AddHardBreak(s);
+      start = nl + 1;
+    }
+    float label_h = S(30);
+    float text_h = flow.Layout(width - 2 * pad, 1.4f);
+    float h = text_h + 2 * pad + label_h;
+    Rect panel{x, y, x + width, y + h};
+    LayoutItem bg;
+    bg.kind = LayoutItemKind::kRect;
+    bg.step = step;
+    bg.rect = panel;
+    bg.color = WithAlpha(theme.accent, 18);
+    bg.rounding = S(theme.rounding);
+    out->items.push_back(bg);
+    bg.kind = LayoutItemKind::kRectOutline;
+    bg.color = WithAlpha(theme.accent, 110);
+    bg.thickness = std::max(1.0f, S(2));
+    out->items.push_back(bg);
+    InlineLayout tag(*context.fonts);
+    tag.AddText(label, BaseStyle(S(22), theme.accent, FontRole::kSansBold));
+    tag.Layout(width, 1.2f);
+    tag.Emit(x + pad, y + pad * 0.6f, width, Align::kLeft, step, out);
+    flow.Emit(x + pad, y + pad * 0.6f + label_h + pad * 0.4f, width - 2 * pad,
+              block.kind == BlockKind::kMath ? Align::kCenter : Align::kLeft, step, out);
+    NoteMissing(flow, block.pos);
+    NoteText(block.text);
+    return h;
+  }
+
+  float LayoutTable(const Block& block, float x, float y, float width, int step) {
+    const Table& table = block.table;
+    size_t columns = table.aligns.size();
+    for (const auto& row : table.rows) columns = std::max(columns, row.size());
+    if (columns == 0 || table.rows.empty()) return 0;
+    float size = S(theme.body_size) * 0.85f;
+    float pad_x = size * 0.6f, pad_y = size * 0.35f;
+    auto make_flow = [&](size_t r, size_t c) {
+      auto flow = std::make_unique<InlineLayout>(*context.fonts);
+      const auto& row = table.rows[r];
+      if (c < row.size()) {
+        bool head = static_cast<int>(r) < table.header_rows;
+        AddSpans(*flow, row[c].spans,
+                 BaseStyle(size, head ? theme.heading : theme.text, head ? FontRole::kSansBold : FontRole::kSans));
+      }
+      return flow;
+    };
+    std::vector<std::vector<std::unique_ptr<InlineLayout>>> cells(table.rows.size());
+    std::vector<float> natural(columns, 0), minimum(columns, 0);
+    for (size_t r = 0; r < table.rows.size(); ++r) {
+      for (size_t c = 0; c < columns; ++c) {
+        cells[r].push_back(make_flow(r, c));
+        natural[c] = std::max(natural[c], cells[r][c]->NaturalWidth() + 2 * pad_x);
+        minimum[c] = std::max(minimum[c], cells[r][c]->MinWidth() + 2 * pad_x);
+      }
+    }
+    // Column widths: natural when they fit; else shrink the wide columns towards their
+    // minimum, in proportion to what they could give.
+    std::vector<float> widths = natural;
+    float total = 0;
+    for (float w : widths) total += w;
+    if (total > width) {
+      float excess = total - width, slack = 0;
+      for (size_t c = 0; c < columns; ++c) slack += natural[c] - minimum[c];
+      for (size_t c = 0; c < columns; ++c) {
+        float give = slack > 0 ? (natural[c] - minimum[c]) / slack * std::min(excess, slack) : 0;
+        widths[c] = natural[c] - give;
+      }
+      total = 0;
+      for (float w : widths) total += w;
+      if (total > width)
+        for (float& w : widths) w *= width / total;
+      total = std::min(total, width);
+    }
+    float left = x;
+    if (align == Align::kCenter) left = x + (width - total) * 0.5f;
+    float ty = y;
+    for (size_t r = 0; r < table.rows.size(); ++r) {
+      bool head = static_cast<int>(r) < table.header_rows;
+      float row_h = 0;
+      for (size_t c = 0; c < columns; ++c)
+        row_h = std::max(row_h, cells[r][c]->Layout(widths[c] - 2 * pad_x, 1.3f));
+      row_h += 2 * pad_y;
+      if (head) {
+        LayoutItem bg;
+        bg.kind = LayoutItemKind::kRect;
+        bg.step = step;
+        bg.color = theme.table_header_background;
+        bg.rect = {left, ty, left + total, ty + row_h};
+        out->items.push_back(bg);
+      }
+      float cx = left;
+      for (size_t c = 0; c < columns; ++c) {
+        Align a = c < table.aligns.size() ? table.aligns[c] : Align::kDefault;
+        if (a == Align::kDefault) a = Align::kLeft;
+        cells[r][c]->Emit(cx + pad_x, ty + pad_y, widths[c] - 2 * pad_x, a, step, out);
+        NoteMissing(*cells[r][c], block.pos);
+        NoteText(cells[r][c]->PlainText());
+        cx += widths[c];
+      }
+      ty += row_h;
+      LayoutItem rule;
+      rule.kind = LayoutItemKind::kRect;
+      rule.step = step;
+      rule.color = head ? theme.muted : theme.rule;
+      float t = head ? std::max(1.0f, S(3)) : std::max(1.0f, S(1.5f));
+      rule.rect = {left, ty - t * 0.5f, left + total, ty + t * 0.5f};
+      out->items.push_back(rule);
+    }
+    return ty - y;
+  }
+};
+
+// [SECTION] Backgrounds, header, footer, page number ---------------------------------------
+
+// The UV window and rectangle that draw an image of size (iw, ih) into `box` with `fit`.
+void FitImage(BackgroundFit fit, float zoom, float iw, float ih, Rect box, LayoutItem* item) {
+  item->rect = box;
+  item->u0 = item->v0 = 0;
+  item->u1 = item->v1 = 1;
+  if (iw <= 0 || ih <= 0 || box.width() <= 0 || box.height() <= 0) return;
+  float bw = box.width(), bh = box.height();
+  switch (fit) {
+    case BackgroundFit::kStretch:
+      return;
+    case BackgroundFit::kCover: {
+      float s = std::max(bw / iw, bh / ih) * zoom;
+      float vw = bw / (iw * s), vh = bh / (ih * s);  // visible fraction
+      item->u0 = (1 - vw) * 0.5f, item->u1 = item->u0 + vw;
+      item->v0 = (1 - vh) * 0.5f, item->v1 = item->v0 + vh;
+      if (vw > 1 || vh > 1) {
+        // Zoomed out below cover: shrink the rectangle instead.
+        item->u0 = item->v0 = 0, item->u1 = item->v1 = 1;
+        float w = iw * s, h = ih * s;
+        item->rect = {box.x0 + (bw - w) * 0.5f, box.y0 + (bh - h) * 0.5f, box.x0 + (bw + w) * 0.5f,
+                      box.y0 + (bh + h) * 0.5f};
+      }
+      return;
+    }
+    case BackgroundFit::kContain:
+    case BackgroundFit::kFit:
+    case BackgroundFit::kAuto: {
+      float s = fit == BackgroundFit::kAuto ? kMarpToDesign * zoom : std::min(bw / iw, bh / ih) * zoom;
+      float w = iw * s, h = ih * s;
+      item->rect = {box.x0 + (bw - w) * 0.5f, box.y0 + (bh - h) * 0.5f, box.x0 + (bw + w) * 0.5f,
+                    box.y0 + (bh + h) * 0.5f};
+      return;
+    }
+  }
+}
+
+void AddBackground(const Background& bg, Rect box, const LayoutContext& context,
+                   BlockLayouter& blocks) {
+  const ImageStore::Image* image = context.images ? context.images->Find(bg.src) : nullptr;
+  if (!image || !image->ok) {
+    blocks.Placeholder(box, bg.alt, bg.src, 0);
+    return;
+  }
+  LayoutItem item;
+  item.kind = LayoutItemKind::kImage;
+  item.src = bg.src;
+  FitImage(bg.fit, bg.zoom, static_cast<float>(image->width), static_cast<float>(image->height), box,
+           &item);
+  item.clipped = true;
+  item.clip = box;
+  blocks.out->items.push_back(item);
+}
+
+// [SECTION] Fitting and the public entry points ---------------------------------------
+
+struct ContentBox {
+  Rect box;
+  Align align = Align::kLeft;
+  bool center_vertically = true;
+};
+
+}  // namespace
+
+SlideLayout LayoutSlide(const Deck& deck, int slide_index, const LayoutContext& context,
+                        std::vector<Diagnostic>* diagnostics) {
+  const Slide& slide = deck.slides.at(static_cast<size_t>(slide_index));
+  DesignSize size = DesignSizeOf(deck.meta);
+  Theme theme = ThemeNamed(deck.meta.theme);
+  ApplySlideStyle(slide.style, &theme);
+
+  SlideLayout out;
+  out.width = size.width;
+  out.height = size.height;
+  out.steps = std::max(1, slide.steps);
+  out.background = theme.background;
+
+  BlockLayouter blocks{deck, slide, context, theme, 1.0f, &out};
+
+  // Backgrounds: split images take a side; the others share the whole slide.
+  Rect content{theme.margin_x, theme.margin_top, size.width - theme.margin_x,
+               size.height - theme.margin_bottom};
+  std::vector<const Background*> full;
+  for (const Background& bg : slide.backgrounds) {
+    if (bg.split == BackgroundSplit::kNone) {
+      full.push_back(&bg);
+      continue;
+    }
+    float w = size.width * std::clamp(bg.split_fraction, 0.05f, 0.95f);
+    Rect side = bg.split == BackgroundSplit::kLeft ? Rect{0, 0, w, size.height}
+                                                   : Rect{size.width - w, 0, size.width, size.height};
+    AddBackground(bg, side, context, blocks);
+    if (bg.split == BackgroundSplit::kLeft) content.x0 = w + theme.margin_x * 0.75f;
+    else content.x1 = size.width - w - theme.margin_x * 0.75f;
+  }
+  if (!slide.style.background_image.empty()) {
+    Background bg;
+    bg.src = BackgroundImageSource(slide.style.background_image);
+    AddBackground(bg, {0, 0, size.width, size.height}, context, blocks);
+  }
+  for (size_t i = 0; i < full.size(); ++i) {
+    float w = size.width / full.size();
+    AddBackground(*full[i], {w * i, 0, w * (i + 1), size.height}, context, blocks);
+  }
+
+  const Rect chrome = content;  // header and footer column: beside split images only
+
+  // A QR code of the published deck sits in the bottom-right corner; content keeps clear.
+  constexpr float kQrSize = 220;
+  std::string qr_text = slide.style.qr == "true" ? deck.meta.url : slide.style.qr;
+  LayoutBox qr = MakeQrBox(qr_text, kQrSize);
+  if (!qr.items.empty()) {
+    float x = content.x1 - kQrSize, y = size.height - theme.margin_bottom - kQrSize;
+    PlaceBox(qr, x, y, 0, &out);
+    out.links.push_back({{x, y, x + kQrSize, y + kQrSize}, qr_text, 0});
+    content.x1 -= kQrSize + theme.margin_x * 0.5f;
+    // Centred slides stay centred on the slide: give up the same room on the left.
+    if (HasClass(slide.style, "lead") || HasClass(slide.style, "center"))
+      content.x0 += kQrSize + theme.margin_x * 0.5f;
+  }
+
+  bool lead = HasClass(slide.style, "lead");
+  Align align = (lead || HasClass(slide.style, "center")) ? Align::kCenter : Align::kLeft;
+  bool center_vertically = true;
+  if (HasClass(slide.style, "top")) center_vertically = false;
+
+  // Lay the content out at the largest scale that fits, down to kMinFitScale.
+  size_t first_content_item = out.items.size();
+  size_t first_link = out.links.size();
+  auto layout_at = [&](float scale) {
+    out.items.resize(first_content_item);
+    out.links.resize(first_link);
+    blocks.scale = scale;
+    blocks.align = align;
+    blocks.lead = lead;
+    blocks.missing.clear();
+    blocks.block_warnings.clear();
+    blocks.text.clear();
+    return blocks.LayoutBlocks(slide.blocks, content.x0, content.y0, content.width(), 0, 0);
+  };
+  float room = content.height();
+  float height = layout_at(1.0f);
+  float scale = 1.0f;
+  if (height > room) {
+    float lo = kMinFitScale, hi = 1.0f;
+    float at_floor = layout_at(lo);
+    if (at_floor > room) {
+      scale = lo;
+      height = at_floor;
+    } else {
+      for (int i = 0; i < 7; ++i) {
+        float mid = (lo + hi) * 0.5f;
+        if (layout_at(mid) <= room) lo = mid;
+        else hi = mid;
+      }
+      scale = lo;
+      height = layout_at(lo);
+    }
+  }
+  out.fit_scale = scale;
+  out.overflow = std::max(0.0f, height - room);
+  if (center_vertically && height < room) {
+    float dy = (room - height) * 0.5f;
+    for (size_t i = first_content_item; i < out.items.size(); ++i) {
+      out.items[i].rect.y0 += dy;
+      out.items[i].rect.y1 += dy;
+      out.items[i].clip.y0 += dy;
+      out.items[i].clip.y1 += dy;
+    }
+    for (size_t i = first_link; i < out.links.size(); ++i) {
+      out.links[i].rect.y0 += dy;
+      out.links[i].rect.y1 += dy;
+    }
+  }
+  out.text = blocks.text;
+
+  // Header, footer and page number sit in the margins.
+  blocks.scale = 1.0f;
+  auto small_text = [&](const std::string& text, float y, Align a) {
+    if (text.empty()) return;
+    InlineLayout flow(*context.fonts);
+    std::vector<Span> spans{Span{SpanKind::kText, text}};
+    blocks.AddSpans(flow, spans, blocks.BaseStyle(theme.small_size, theme.muted));
+    // In the content column, so a split background never sits under the footer.
+    flow.Layout(chrome.width(), 1.2f);
+    flow.Emit(chrome.x0, y, chrome.width(), a, 0, &out);
+    blocks.NoteMissing(flow, slide.pos);
+  };
+  small_text(slide.style.header, theme.margin_top * 0.35f, Align::kLeft);
+  small_text(slide.style.footer, size.height - theme.margin_bottom * 0.35f - theme.small_size * 1.2f,
+             Align::kLeft);
+  if (slide.style.paginate) {
+    small_text(std::to_string(slide_index + 1), size.height - theme.margin_bottom * 0.35f - theme.small_size * 1.2f,
+               Align::kRight);
+  }
+
+  if (diagnostics) {
+    if (out.overflow > 0.5f) {
+      char what[160];
+      std::snprintf(what, sizeof what, "%.0f px too tall even at %.0f%% size (slide %d)",
+                    std::ceil(out.overflow), kMinFitScale * 100, slide_index + 1);
+      diagnostics->push_back(MakeDiagnostic(DiagnosticCode::kSlideOverflow, slide.pos, what));
+    }
+    if (!slide.style.qr.empty() && qr.items.empty()) {
+      diagnostics->push_back(MakeDiagnostic(
+          DiagnosticCode::kBadDirectiveValue, slide.pos,
+          qr_text.empty() ? "qr: set `url:` in the front matter, or give the link: qr: https://…"
+                          : "qr: the link is too long for a QR code"));
+    }
+    for (const Diagnostic& d : blocks.block_warnings) diagnostics->push_back(d);
+    std::set<char32_t> reported;
+    for (const auto& [cp, pos] : blocks.missing) {
+      if (!reported.insert(cp).second) continue;
+      diagnostics->push_back(MakeDiagnostic(DiagnosticCode::kMissingGlyph,
+                                            pos.line ? pos : slide.pos, CodepointName(cp)));
+    }
+  }
+  return out;
+}
+
+std::vector<SlideLayout> LayoutDeck(const Deck& deck, const LayoutContext& context,
+                                    std::vector<Diagnostic>* diagnostics) {
+  std::vector<SlideLayout> slides;
+  slides.reserve(deck.slides.size());
+  for (size_t i = 0; i < deck.slides.size(); ++i)
+    slides.push_back(LayoutSlide(deck, static_cast<int>(i), context, diagnostics));
+  return slides;
+}
+
+}  // namespace podium

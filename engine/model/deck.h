@@ -1,0 +1,201 @@
+// The deck model: what a Markdown deck means, as plain data.
+//
+// ParseDeck() (parse/parse_deck.h) builds it; layout reads it. Nothing here knows about
+// fonts, pixels or time. Every slide and block carries the SourcePos it came from, so
+// later stages can report problems against the user's file.
+//
+//   Deck
+//   ├── meta          front matter (title, theme, size, duration, …)
+//   ├── slides[]      split at thematic breaks
+//   │   ├── blocks[]  headings, paragraphs, lists, code, math, diagrams, tables, quotes
+//   │   ├── backgrounds[]   `![bg …](…)` images, taken out of the flow
+//   │   ├── notes     speaker notes, Markdown
+//   │   └── style     directives in force on this slide
+//   └── diagnostics   everything the parser noticed
+//
+// The model owns all its strings and vectors.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/diagnostic.h"
+
+namespace podium {
+
+// [SECTION] Inline content ------------------------------------------------------------
+
+enum class SpanKind {
+  kText,       // text: the characters
+  kCode,       // `code`: the characters
+  kMath,       // $tex$: the TeX source, without the dollars
+  kImage,      // inline image: text = alt text, href = src (sizes in image)
+  kLineBreak,  // hard break (two trailing spaces or backslash)
+  kSoftBreak,  // newline inside a paragraph; laid out as a space (or nothing between CJK)
+};
+
+// Style flags of a span, combined with |.
+enum SpanStyle : uint8_t {
+  kStyleNone = 0,
+  kStyleBold = 1 << 0,
+  kStyleItalic = 1 << 1,
+  kStyleStrike = 1 << 2,
+  kStyleUnderline = 1 << 3,
+  kStyleLink = 1 << 4,  // href holds the target
+};
+
+// Size words from an image's alt text (Marp spelling): w:320 h:200 width:50% …
+// A value of 0 means "not given". Lengths are in design pixels; a percentage is stored
+// as a negative fraction (-0.5 for 50%) of the slide's width or height.
+struct ImageSize {
+  float width = 0;
+  float height = 0;
+};
+
+struct Span {
+  SpanKind kind = SpanKind::kText;
+  std::string text;
+  std::string href;  // link target (kStyleLink) or image source (kImage)
+  uint8_t style = kStyleNone;
+  ImageSize image_size;  // kImage only
+  SourcePos pos;
+};
+
+// [SECTION] Blocks -------------------------------------------------------------------
+
+enum class BlockKind {
+  kParagraph,  // spans
+  kHeading,    // spans, level 1–6
+  kList,       // children are kListItem; ordered, start, fragmented
+  kListItem,   // children are blocks; task
+  kCode,       // text, code (language, highlights)
+  kMath,       // display math: text is the TeX source
+  kDiagram,    // text is the diagram source; code.language is its kind ("mermaid")
+  kTable,      // table
+  kQuote,      // children are blocks
+  kHtml,       // raw HTML that is neither a note nor a directive: text (never executed)
+};
+
+enum class TaskState { kNone, kOpen, kDone };
+enum class Align { kDefault, kLeft, kCenter, kRight };
+
+// An inclusive range of 1-based code lines.
+struct LineRange {
+  int first = 0;
+  int last = 0;
+  friend bool operator==(const LineRange&, const LineRange&) = default;
+};
+
+struct CodeInfo {
+  std::string language;  // as written after the fence, lower-cased ("python")
+  // Line highlights. One entry per step: ```py {2,4-5}``` gives one entry,
+  // ```py {1|2-3|all}``` gives three. An empty range list in an entry means "all lines".
+  std::vector<std::vector<LineRange>> highlight_steps;
+  bool line_numbers = false;  // {lines:true}
+  // With several highlight stages, the slide step at which stage 1 shows; stage k shows
+  // from first_stage_step + k - 1, stage 0 before that. The stages count as slide steps
+  // (Slide::steps), so → walks through the code as reveal.js and Slidev do.
+  int first_stage_step = 0;
+};
+
+struct TableCell {
+  std::vector<Span> spans;
+};
+
+struct Table {
+  std::vector<Align> aligns;                      // one per column
+  std::vector<std::vector<TableCell>> rows;       // row 0..header_rows-1 are the head
+  int header_rows = 1;
+};
+
+struct Block {
+  BlockKind kind = BlockKind::kParagraph;
+  SourcePos pos;               // where the block starts in the source
+  int level = 0;               // heading level (1–6)
+  std::vector<Span> spans;     // paragraph and heading text
+  std::vector<Block> children; // list items; blocks of a list item or quote
+  std::string text;            // code, math, diagram, html source
+  CodeInfo code;               // kCode (and kDiagram: code.language)
+  Table table;                 // kTable
+
+  // Lists.
+  bool ordered = false;
+  int start = 1;               // first number of an ordered list
+  bool fragmented = false;     // Marp: `*` bullets or `1)` numbers reveal item by item
+  TaskState task = TaskState::kNone;  // list items
+
+  // The step from which this block is visible: 0 = from the start. Set on the items of
+  // fragmented lists (first item 1, second 2, …).
+  int step = 0;
+};
+
+// [SECTION] Slides -------------------------------------------------------------------
+
+enum class BackgroundFit { kCover, kContain, kFit, kStretch, kAuto };
+enum class BackgroundSplit { kNone, kLeft, kRight };
+
+// `![bg …](src)`: a background image, or with `left`/`right` one side of a split slide.
+struct Background {
+  std::string src;
+  std::string alt;  // the words of the alt text that were not keywords
+  BackgroundFit fit = BackgroundFit::kCover;
+  BackgroundSplit split = BackgroundSplit::kNone;
+  float split_fraction = 0.5f;  // share of the width the image side takes (bg left:30%)
+  float zoom = 1.0f;            // bg 150%
+  SourcePos pos;
+};
+
+// The directives in force on one slide, after global/local rules are applied.
+// Strings are as written; layout interprets colours and class names.
+struct SlideStyle {
+  std::vector<std::string> classes;  // "lead", "invert", remark's "center", "middle", …
+  std::string background_color;
+  std::string color;
+  std::string background_image;  // directive form (CSS url(...) or path)
+  std::string header;
+  std::string footer;
+  bool paginate = false;
+  std::optional<double> time_seconds;  // `time:` — this slide's planned share of the talk
+  std::string qr;  // `qr:` — "true" (the deck's url) or a link to show as a QR code; "" none
+};
+
+struct Slide {
+  int index = 0;      // 0-based position in the deck
+  SourcePos pos;      // first line of the slide's content
+  std::string title;  // text of the first heading ("" if none)
+  std::vector<Block> blocks;
+  std::vector<Background> backgrounds;
+  std::string notes;  // speaker notes, Markdown; several note spellings joined by "\n\n"
+  SlideStyle style;
+  int steps = 1;      // views of the slide: 1 + the number of fragments
+};
+
+// [SECTION] Deck ---------------------------------------------------------------------
+
+struct DeckMeta {
+  std::string title;
+  std::string author;
+  std::string date;
+  std::string theme = "default";  // "default" | "dark" (unknown: warning, default used)
+  std::string size = "16:9";      // "16:9" | "4:3"
+  std::optional<double> duration_seconds;  // planned talk length
+  std::string lang;               // "en", "zh", … (empty: from the text)
+  std::string url;                // where the deck is published
+};
+
+struct Deck {
+  DeckMeta meta;
+  std::vector<Slide> slides;
+  std::vector<Diagnostic> diagnostics;
+};
+
+// Design-space size of the deck's slides (1920×1080 for 16:9, 1440×1080 for 4:3).
+struct DesignSize {
+  float width = 1920;
+  float height = 1080;
+};
+DesignSize DesignSizeOf(const DeckMeta& meta);
+
+}  // namespace podium

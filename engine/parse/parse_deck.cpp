@@ -1,0 +1,220 @@
+// ParseDeck: the parser's passes, in order.
+//
+//   1. input       binary check; UTF-8 repair, CRLF → LF (source_text)
+//   2. front matter the block at the top → DeckMeta + style for every slide (front_matter,
+//                  directives)
+//   3. outline     md4c over the whole body: separators, code/HTML ranges (split_slides)
+//   4. per slide   Slidev header, remark properties, notes marker, `--` increments, then
+//                  md4c over the content → blocks (markdown_blocks), then its comments →
+//                  directives or notes (directives, notes)
+//   5. resolve     directives → SlideStyle per slide; excluded slides dropped
+//   6. math        every formula read by the TeX parser: unknown commands reported
+//                  (math_check)
+//   7. diagrams    mermaid sources read for their warnings (diagram/mermaid.h)
+//   8. order       diagnostics sorted by position
+#include "parse/parse_deck.h"
+
+#include <algorithm>
+
+#include "diagram/mermaid.h"
+#include "parse/directives.h"
+#include "parse/front_matter.h"
+#include "parse/markdown_blocks.h"
+#include "parse/math_check.h"
+#include "parse/notes.h"
+#include "parse/remark.h"
+#include "parse/source_text.h"
+#include "parse/split_slides.h"
+#include "parse/yaml_subset.h"
+
+namespace podium {
+namespace {
+
+using namespace parse;
+
+// Larger decks are refused: md4c counts in 32 bits, and no talk needs this much.
+constexpr size_t kMaxDeckBytes = 64u << 20;
+
+void ReportBadYamlLines(const YamlDocument& doc, const SourceText& src,
+                        std::vector<Diagnostic>& diagnostics) {
+  for (const YamlBadLine& bad : doc.bad_lines) {
+    std::string shown = bad.text.size() > 40 ? bad.text.substr(0, 40) + "…" : bad.text;
+    diagnostics.push_back(MakeDiagnostic(DiagnosticCode::kBadFrontMatterLine, src.PosAt(bad.offset),
+                                         "'" + shown + "'"));
+  }
+}
+
+// The position of the first non-blank character in text[begin, end), or of `begin`.
+SourcePos FirstContentPos(const SourceText& src, size_t begin, size_t end) {
+  for (size_t i = begin; i < end; ++i)
+    if (!IsAsciiSpace(src.text[i])) return src.PosAt(i);
+  return src.PosAt(begin);
+}
+
+void AppendPlainText(const std::vector<Span>& spans, std::string& out) {
+  for (const Span& s : spans) {
+    if (s.kind == SpanKind::kSoftBreak || s.kind == SpanKind::kLineBreak)
+      out += ' ';
+    else
+      out += s.text;
+  }
+}
+
+const Block* FirstHeading(const std::vector<Block>& blocks) {
+  for (const Block& b : blocks) {
+    if (b.kind == BlockKind::kHeading) return &b;
+    if (const Block* inner = FirstHeading(b.children)) return inner;
+  }
+  return nullptr;
+}
+
+void CheckDiagrams(const std::vector<Block>& blocks, std::vector<Diagnostic>& diagnostics) {
+  for (const Block& b : blocks) {
+    if (b.kind == BlockKind::kDiagram)
+      for (Diagnostic& d : CheckDiagramBlock(b)) diagnostics.push_back(std::move(d));
+    CheckDiagrams(b.children, diagnostics);
+  }
+}
+
+class DeckParser {
+ public:
+  explicit DeckParser(Deck& deck) : deck_(deck), sink_{deck.meta, deck.diagnostics} {}
+
+  void Run(std::string_view source) {
+    std::vector<Diagnostic>& diagnostics = deck_.diagnostics;
+    if (source.size() > kMaxDeckBytes) {
+      diagnostics.push_back(
+          MakeDiagnostic(DiagnosticCode::kLimitExceeded, {}, "the deck is larger than 64 MiB"));
+      return;
+    }
+    if (auto why = DescribeBinaryInput(source)) {
+      diagnostics.push_back(MakeDiagnostic(DiagnosticCode::kBinaryInput, {}, *why));
+      return;
+    }
+    src_ = MakeSourceText(source, diagnostics);
+
+    FrontMatterBlock fm = FindFrontMatter(src_, diagnostics);
+    SlideDirectives first_slide;
+    if (fm.present) {
+      YamlDocument doc = ReadYamlSubset(src_.text, fm.yaml.begin, fm.yaml.end);
+      ReportBadYamlLines(doc, src_, diagnostics);
+      ApplyFrontMatter(doc, OffsetMapper{&src_, nullptr}, sink_, every_slide_, first_slide);
+    }
+
+    outline_ = OutlineDeck(src_, fm.body_begin, diagnostics);
+    for (size_t i = 0; i < outline_.slides.size(); ++i) {
+      const SlideSource& s = outline_.slides[i];
+      bool edge = (i == 0 && !s.has_separator_before) || i + 1 == outline_.slides.size();
+      bool blank = s.header.end == s.header.begin &&
+                   IsBlank(std::string_view(src_.text).substr(s.begin, s.end - s.begin));
+      if (blank && edge) continue;  // before the first or after the last separator
+      SlideDirectives d = deck_.slides.empty() ? first_slide : SlideDirectives{};
+      ParseSlide(s, d);
+      directives_.push_back(std::move(d));
+    }
+
+    ResolveSlideStyles(every_slide_, directives_, deck_.slides);
+    DropExcludedSlides();
+    ReportMathProblems(src_, deck_.slides, diagnostics);
+    for (const Slide& slide : deck_.slides) CheckDiagrams(slide.blocks, diagnostics);
+    std::stable_sort(diagnostics.begin(), diagnostics.end(),
+                     [](const Diagnostic& a, const Diagnostic& b) {
+                       if (a.pos.line != b.pos.line) return a.pos.line < b.pos.line;
+                       return a.pos.col < b.pos.col;
+                     });
+  }
+
+ private:
+  void ParseSlide(const SlideSource& s, SlideDirectives& d) {
+    std::vector<Diagnostic>& diagnostics = deck_.diagnostics;
+    const std::string& text = src_.text;
+    Slide slide;
+    slide.pos =
+        FirstContentPos(src_, s.header.end > s.header.begin ? s.header.begin : s.begin, s.end);
+
+    if (s.header.end > s.header.begin) {
+      YamlDocument doc = ReadYamlSubset(text, s.header.begin, s.header.end);
+      ReportBadYamlLines(doc, src_, diagnostics);
+      ApplySlideHeader(doc, OffsetMapper{&src_, nullptr}, sink_, d);
+    }
+
+    size_t content_begin = ReadRemarkProperties(src_, s.begin, s.end, diagnostics, d);
+    size_t content_end = s.end;
+    std::string marker_notes;
+    if (auto marker = FindNotesMarker(text, content_begin, s.end, outline_.verbatim)) {
+      content_end = marker->line_begin;
+      marker_notes = TidyNoteText(std::string_view(text).substr(
+          marker->notes_begin, s.end - std::min(s.end, marker->notes_begin)));
+    }
+
+    std::vector<ByteRange> segments;
+    size_t segment_begin = content_begin;
+    for (size_t line : FindRemarkIncrements(text, content_begin, content_end, outline_.verbatim)) {
+      segments.push_back({segment_begin, line});
+      segment_begin = std::min(src_.LineEnd(line) + 1, content_end);
+    }
+    segments.push_back({segment_begin, content_end});
+
+    SlideContent content;
+    BuildSlideContent(src_, segments, diagnostics, content);
+
+    for (const SlideComment& c : content.comments) {
+      OffsetMapper at{&src_, &c.body};
+      switch (ClassifyComment(c.body.text)) {
+        case CommentKind::kIgnored:
+          break;
+        case CommentKind::kNote:
+          AppendNote(slide.notes, TidyNoteText(c.body.text));
+          break;
+        case CommentKind::kDirectives: {
+          YamlDocument doc = ReadYamlSubset(c.body.text, 0, c.body.text.size());
+          if (!ApplyDirectiveComment(doc, at, sink_, d))
+            AppendNote(slide.notes, TidyNoteText(c.body.text));
+          break;
+        }
+        case CommentKind::kRevealSlide: {
+          std::string_view body = Trim(c.body.text);
+          ApplyRevealSlideAttributes(body.substr(7), at.Pos(0), d);
+          break;
+        }
+        case CommentKind::kRevealElement:
+          break;  // applied by the block pass
+      }
+    }
+    AppendNote(slide.notes, marker_notes);
+
+    slide.blocks = std::move(content.blocks);
+    slide.backgrounds = std::move(content.backgrounds);
+    slide.steps = 1 + content.steps;
+    if (const Block* heading = FirstHeading(slide.blocks))
+      AppendPlainText(heading->spans, slide.title);
+    deck_.slides.push_back(std::move(slide));
+  }
+
+  void DropExcludedSlides() {
+    std::vector<Slide> kept;
+    kept.reserve(deck_.slides.size());
+    for (size_t i = 0; i < deck_.slides.size(); ++i)
+      if (i >= directives_.size() || !directives_[i].exclude)
+        kept.push_back(std::move(deck_.slides[i]));
+    for (size_t i = 0; i < kept.size(); ++i) kept[i].index = static_cast<int>(i);
+    deck_.slides = std::move(kept);
+  }
+
+  Deck& deck_;
+  DirectiveSink sink_;
+  SourceText src_;
+  DeckOutline outline_;
+  StyleOverrides every_slide_;
+  std::vector<SlideDirectives> directives_;
+};
+
+}  // namespace
+
+Deck ParseDeck(std::string_view source) {
+  Deck deck;
+  DeckParser(deck).Run(source);
+  return deck;
+}
+
+}  // namespace podium

@@ -1,0 +1,132 @@
+#include "text/font.h"
+
+namespace podium {
+
+std::unique_ptr<Font> Font::FromBytes(std::vector<uint8_t> bytes, int collection_index,
+                                      std::string* error) {
+  std::unique_ptr<Font> font(new Font());
+  font->bytes_ = std::move(bytes);
+  if (font->bytes_.size() < 12) {
+    if (error) *error = "not a font file (too short)";
+    return nullptr;
+  }
+  const unsigned char* data = font->bytes_.data();
+  int offset = stbtt_GetFontOffsetForIndex(data, collection_index);
+  if (offset < 0 || static_cast<size_t>(offset) >= font->bytes_.size() ||
+      !stbtt_InitFont(&font->info_, data, offset)) {
+    if (error) *error = "not a font file stb_truetype can read";
+    return nullptr;
+  }
+  font->units_to_em_ = stbtt_ScaleForMappingEmToPixels(&font->info_, 1.0f);
+  stbtt_GetFontVMetrics(&font->info_, &font->ascent_, &font->descent_, &font->line_gap_);
+  font->has_kerning_ = font->info_.kern != 0 || font->info_.gpos != 0;
+  return font;
+}
+
+int Font::GlyphIndex(char32_t codepoint) const {
+  auto it = glyph_cache_.find(codepoint);
+  if (it != glyph_cache_.end()) return it->second;
+  int glyph = stbtt_FindGlyphIndex(&info_, static_cast<int>(codepoint));
+  glyph_cache_.emplace(codepoint, glyph);
+  return glyph;
+}
+
+float Font::Advance(int glyph, float pixel_size) const {
+  auto it = advance_cache_.find(glyph);
+  int advance;
+  if (it != advance_cache_.end()) {
+    advance = it->second;
+  } else {
+    int lsb = 0;
+    stbtt_GetGlyphHMetrics(&info_, glyph, &advance, &lsb);
+    advance_cache_.emplace(glyph, advance);
+  }
+  return advance * Scale(pixel_size);
+}
+
+float Font::Kerning(int left_glyph, int right_glyph, float pixel_size) const {
+  if (!has_kerning_ || left_glyph == 0 || right_glyph == 0) return 0;
+  // stb_truetype walks the GPOS class tables on every call: a 1000-slide deck asks for the
+  // same few thousand pairs again and again (a fifth of `deckc build`'s time before this).
+  uint64_t pair = static_cast<uint64_t>(static_cast<uint32_t>(left_glyph)) << 32 |
+                  static_cast<uint32_t>(right_glyph);
+  auto it = kerning_cache_.find(pair);
+  int kerning;
+  if (it != kerning_cache_.end()) {
+    kerning = it->second;
+  } else {
+    kerning = stbtt_GetGlyphKernAdvance(&info_, left_glyph, right_glyph);
+    kerning_cache_.emplace(pair, kerning);
+  }
+  return kerning * Scale(pixel_size);
+}
+
+FontMetrics Font::Metrics(float pixel_size) const {
+  float s = Scale(pixel_size);
+  return {ascent_ * s, -descent_ * s, line_gap_ * s};
+}
+
+bool FontSet::AddFace(FontRole role, std::vector<uint8_t> bytes, int collection_index,
+                      std::string* error) {
+  std::unique_ptr<Font> font = Font::FromBytes(std::move(bytes), collection_index, error);
+  if (!font) return false;
+  faces_[static_cast<int>(role)] = std::move(font);
+  return true;
+}
+
+namespace {
+
+FontRole RegularOf(FontRole role) {
+  switch (role) {
+    case FontRole::kSansBold:
+    case FontRole::kSansItalic:
+    case FontRole::kSansBoldItalic:
+      return FontRole::kSans;
+    case FontRole::kMonoBold:
+      return FontRole::kMono;
+    case FontRole::kCjkBold:
+      return FontRole::kCjk;
+    default:
+      return role;
+  }
+}
+
+}  // namespace
+
+bool IsBold(FontRole role) {
+  return role == FontRole::kSansBold || role == FontRole::kSansBoldItalic ||
+         role == FontRole::kMonoBold || role == FontRole::kCjkBold;
+}
+
+FontRole MakeBold(FontRole role) {
+  switch (role) {
+    case FontRole::kSans: return FontRole::kSansBold;
+    case FontRole::kSansItalic: return FontRole::kSansBoldItalic;
+    case FontRole::kMono: return FontRole::kMonoBold;
+    case FontRole::kCjk: return FontRole::kCjkBold;
+    default: return role;
+  }
+}
+
+const Font* FontSet::Get(FontRole role) const {
+  if (const Font* f = faces_[static_cast<int>(role)].get()) return f;
+  // Bold italic falls back to bold before regular: weight matters more than slant.
+  if (role == FontRole::kSansBoldItalic) {
+    if (const Font* f = faces_[static_cast<int>(FontRole::kSansBold)].get()) return f;
+  }
+  return faces_[static_cast<int>(RegularOf(role))].get();
+}
+
+FontSet::Resolved FontSet::Resolve(char32_t codepoint, FontRole wanted) const {
+  FontRole chain[5] = {wanted, IsBold(wanted) ? FontRole::kCjkBold : FontRole::kCjk,
+                       FontRole::kSans, FontRole::kMono, FontRole::kSymbols};
+  for (FontRole role : chain) {
+    const Font* font = Get(role);
+    if (!font) continue;
+    int glyph = font->GlyphIndex(codepoint);
+    if (glyph != 0) return {role, font, glyph};
+  }
+  return {wanted, nullptr, 0};
+}
+
+}  // namespace podium

@@ -1,0 +1,106 @@
+// Fonts: OpenType/TrueType faces read from bytes, and the set of faces a deck is drawn with.
+//
+//   FontSet fonts;
+//   std::string error;
+//   if (!fonts.AddFace(FontRole::kSans, std::move(bytes), 0, &error)) { …report error… }
+//   FontSet::Resolved r = fonts.Resolve(U'中', FontRole::kSans);  // falls back to kCjk
+//
+// Metrics come from the font files themselves (stb_truetype: hmtx advances, kern/GPOS
+// pair kerning), in design units at a given pixel size, never from a GPU — so layout is
+// identical in the browser, the native app and `deckc`.
+//
+// The engine never opens files: front ends read the font files (or embedded subsets) and
+// hand the bytes over. A Font owns its bytes.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <stb_truetype.h>
+
+namespace podium {
+
+// The faces a slide uses. Bold/italic faces fall back to the regular one when absent.
+enum class FontRole : uint8_t {
+  kSans,
+  kSansBold,
+  kSansItalic,
+  kSansBoldItalic,
+  kMono,
+  kMonoBold,
+  kCjk,      // Chinese (Noto Sans CJK SC): the fallback for characters Latin faces lack
+  kCjkBold,
+  kSymbols,  // emoji and symbols (Symbola, monochrome): the last fallback
+  kMath,     // OpenType math font (Latin Modern Math): formulas only, never a text fallback
+  kCount
+};
+
+struct FontMetrics {
+  float ascent = 0;   // above the baseline, positive
+  float descent = 0;  // below the baseline, positive
+  float line_gap = 0;
+};
+
+class Font {
+ public:
+  // Reads the face at `collection_index` (for .ttc collections). Returns nullptr and sets
+  // *error when the bytes are not a usable font.
+  static std::unique_ptr<Font> FromBytes(std::vector<uint8_t> bytes, int collection_index,
+                                         std::string* error);
+
+  // Glyph index of a code point; 0 when the font lacks it.
+  int GlyphIndex(char32_t codepoint) const;
+  // Scale from font units to pixels for a font of `pixel_size` per em.
+  float Scale(float pixel_size) const { return pixel_size * units_to_em_; }
+  float Advance(int glyph, float pixel_size) const;
+  float Kerning(int left_glyph, int right_glyph, float pixel_size) const;
+  FontMetrics Metrics(float pixel_size) const;
+
+  const stbtt_fontinfo& info() const { return info_; }
+  // The whole file (a collection too: info().fontstart is this face's offset in it), for
+  // tables stb_truetype does not read, such as MATH (math/math_table.h).
+  const std::vector<uint8_t>& bytes() const { return bytes_; }
+
+ private:
+  Font() = default;
+  std::vector<uint8_t> bytes_;
+  stbtt_fontinfo info_{};
+  float units_to_em_ = 0;
+  int ascent_ = 0, descent_ = 0, line_gap_ = 0;
+  bool has_kerning_ = false;
+  mutable std::unordered_map<char32_t, int> glyph_cache_;
+  mutable std::unordered_map<int, int> advance_cache_;
+  mutable std::unordered_map<uint64_t, int> kerning_cache_;  // (left << 32 | right) → font units
+};
+
+class FontSet {
+ public:
+  // Adds (or replaces) the face for `role`. False with *error on bad bytes.
+  bool AddFace(FontRole role, std::vector<uint8_t> bytes, int collection_index,
+               std::string* error);
+  // The face for a role, after the fallback to the role's regular face; may be null.
+  const Font* Get(FontRole role) const;
+  bool Has(FontRole role) const { return faces_[static_cast<int>(role)] != nullptr; }
+
+  struct Resolved {
+    FontRole role = FontRole::kSans;
+    const Font* font = nullptr;  // null when no face has the character
+    int glyph = 0;
+  };
+  // The face that draws `codepoint` in the wanted role: the role's face, else the CJK
+  // face of the same weight, else the plain sans face, else mono, else symbols.
+  // font == nullptr when none of them has it.
+  Resolved Resolve(char32_t codepoint, FontRole wanted) const;
+
+ private:
+  std::array<std::unique_ptr<Font>, static_cast<int>(FontRole::kCount)> faces_;
+};
+
+bool IsBold(FontRole role);
+FontRole MakeBold(FontRole role);
+
+}  // namespace podium

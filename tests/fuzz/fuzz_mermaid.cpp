@@ -1,0 +1,14 @@
+// libFuzzer target: the source of a ```mermaid fence → ParseMermaid → LayoutFlowchart.
+// Seeds: corpus/mermaid. Dictionary: mermaid.dict.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "fuzz/fuzz_paths_parsers.h"
+#include "fuzz/fuzz_support.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  podium::fuzz::RunMermaid(std::string_view(reinterpret_cast<const char*>(data), size),
+                           podium::fuzz::Fonts());
+  return 0;
+}

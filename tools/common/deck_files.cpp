@@ -1,0 +1,223 @@
+#include "common/deck_files.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <functional>
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
+
+#include "parse/parse_deck.h"
+#include "text/utf8.h"
+
+namespace podium::tools {
+
+namespace fs = std::filesystem;
+
+fs::path TemporaryPathBeside(const fs::path& path, const char* what) {
+  static std::atomic<int> counter{0};
+  fs::path name = path;
+  if (!name.has_filename()) name = name.parent_path();
+  name += std::string(".") + what + "-" + std::to_string(getpid()) + "-" + std::to_string(counter++);
+  return name;
+}
+
+bool WriteFileBytes(const fs::path& path, std::string_view bytes) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  out.close();
+  return static_cast<bool>(out);
+}
+
+bool WriteFileAtomically(const fs::path& path, std::string_view bytes, std::string* error) {
+  fs::path temp = TemporaryPathBeside(path, "tmp");
+  std::error_code ec;
+  if (!WriteFileBytes(temp, bytes)) {
+    fs::remove(temp, ec);
+    if (error) *error = "cannot write '" + temp.string() + "'";
+    return false;
+  }
+  fs::rename(temp, path, ec);
+  if (ec) {
+    if (error) *error = "cannot rename '" + temp.string() + "' to '" + path.string() + "': " + ec.message();
+    fs::remove(temp, ec);
+    return false;
+  }
+  return true;
+}
+
+std::optional<std::vector<uint8_t>> ReadFileBytes(const fs::path& path, size_t max_bytes) {
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec)) return std::nullopt;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  // Read straight into a buffer of the file's size (fonts are up to 20 MB: growing a vector
+  // chunk by chunk cost more than the reading), then on while the file is longer than said.
+  std::vector<uint8_t> bytes;
+  uintmax_t size = fs::file_size(path, ec);
+  size_t chunk = ec ? size_t{1} << 16 : static_cast<size_t>(std::min<uintmax_t>(size + 1, max_bytes));
+  while (bytes.size() < max_bytes && in) {
+    size_t before = bytes.size();
+    size_t want = std::min(std::max(chunk, size_t{1} << 16), max_bytes - before);
+    bytes.resize(before + want);
+    in.read(reinterpret_cast<char*>(bytes.data() + before), static_cast<std::streamsize>(want));
+    bytes.resize(before + static_cast<size_t>(in.gcount()));
+    chunk = size_t{1} << 16;
+  }
+  return bytes;
+}
+
+DeckFolderLoader::DeckFolderLoader(fs::path root) {
+  std::error_code ec;
+  root_ = fs::weakly_canonical(fs::absolute(root, ec), ec);
+}
+
+AssetLoader::Result DeckFolderLoader::Load(std::string_view path) {
+  Result result;
+  std::string p(path);
+  if (p.find("://") != std::string::npos || p.rfind("data:", 0) == 0) {
+    result.status = Status::kNotFound;
+    result.message = "remote images are not fetched";
+    return result;
+  }
+  // Links may carry a query or fragment; files do not.
+  if (size_t cut = p.find_first_of("?#"); cut != std::string::npos) p.resize(cut);
+  fs::path relative(p);
+  if (relative.is_absolute()) {
+    result.status = Status::kRefused;
+    result.message = "absolute paths are refused";
+    return result;
+  }
+  std::error_code ec;
+  fs::path full = fs::weakly_canonical(root_ / relative, ec);
+  auto [root_end, _] = std::mismatch(root_.begin(), root_.end(), full.begin(), full.end());
+  if (ec || root_end != root_.end()) {
+    result.status = Status::kRefused;
+    result.message = "outside the deck's folder";
+    return result;
+  }
+  // One byte over the limit is enough for ImageStore::AddEncoded to refuse it as too large.
+  auto bytes = ReadFileBytes(full, kMaxImageFileBytes + 1);
+  if (!bytes) {
+    result.status = Status::kNotFound;
+    result.message = "no such file";
+    return result;
+  }
+  result.status = Status::kOk;
+  result.bytes = std::move(*bytes);
+  return result;
+}
+
+void LoadDeckFile(const std::string& path, LoadedDeck* out) {
+  out->path = path;
+  // More than ParseDeck accepts (64 MiB) is enough for it to refuse the deck with
+  // kLimitExceeded; a 20 GB file is never read whole.
+  auto bytes = ReadFileBytes(path, size_t{65} << 20);
+  if (!bytes) {
+    out->readable = false;
+    out->read_error = "cannot read '" + path + "'";
+    return;
+  }
+  out->readable = true;
+  out->deck = ParseDeck(std::string_view(reinterpret_cast<const char*>(bytes->data()), bytes->size()));
+  std::error_code ec;
+  fs::path folder = fs::absolute(fs::path(path), ec).parent_path();
+  DeckFolderLoader loader(folder);
+  LoadDeckImages(out->deck, loader, out->images, &out->deck.diagnostics);
+}
+
+namespace {
+
+struct FontFile {
+  FontRole role;
+  const char* relative;  // below the font folder
+  int index;             // face in a collection
+  bool required;
+};
+
+// Why these: Inter (SIL OFL) is a screen-first sans with real bold and italic faces and
+// kerning; JetBrains Mono (OFL) keeps code legible from the back row; Noto Sans CJK SC
+// (OFL) covers Chinese with matching weights; Symbola (free for any use) draws emoji and
+// symbols in outline, so a 🚀 on a slide is never a box. All are in Debian.
+constexpr FontFile kFontFiles[] = {
+    {FontRole::kSans, "opentype/inter/Inter-Regular.otf", 0, true},
+    {FontRole::kSansBold, "opentype/inter/Inter-Bold.otf", 0, false},
+    {FontRole::kSansItalic, "opentype/inter/Inter-Italic.otf", 0, false},
+    {FontRole::kSansBoldItalic, "opentype/inter/Inter-BoldItalic.otf", 0, false},
+    {FontRole::kMono, "truetype/jetbrains-mono/JetBrainsMono-Regular.ttf", 0, true},
+    {FontRole::kMonoBold, "truetype/jetbrains-mono/JetBrainsMono-Bold.ttf", 0, false},
+    {FontRole::kCjk, "opentype/noto/NotoSansCJK-Regular.ttc", 2, false},  // 2: SC
+    {FontRole::kCjkBold, "opentype/noto/NotoSansCJK-Bold.ttc", 2, false},
+    {FontRole::kSymbols, "truetype/ancient-scripts/Symbola_hint.ttf", 0, false},
+    // Latin Modern Math (GUST font licence, fonts-lmodern; Debian installs it under texmf,
+    // beside the fonts folder): the Computer Modern shapes KaTeX and LaTeX readers know,
+    // with a full MATH table (size variants and assemblies for every delimiter, radical and
+    // big operator) and complete math alphanumerics (bold, blackboard, script, fraktur,
+    // Greek). Its CFF outlines read well with stb_truetype. TeX Gyre's math faces are
+    // heavier but lack the familiar look; STIX Two is not packaged in Debian 12.
+    {FontRole::kMath, "../texmf/fonts/opentype/public/lm-math/latinmodern-math.otf", 0, false},
+};
+
+}  // namespace
+
+namespace {
+
+// Which faces to read: all of them, or only those `wanted` says yes to.
+bool LoadFonts(FontSet* fonts, std::string* error, const std::function<bool(const FontFile&)>& wanted) {
+  const char* env = std::getenv("PODIUM_FONT_DIR");
+  fs::path dir = env && *env ? fs::path(env) : fs::path(PODIUM_SYSTEM_FONT_DIR);
+  std::string problems;
+  for (const FontFile& f : kFontFiles) {
+    if (!wanted(f)) continue;
+    fs::path path = dir / f.relative;
+    auto bytes = ReadFileBytes(path);
+    std::string why;
+    if (!bytes) {
+      why = "missing";
+    } else if (fonts->AddFace(f.role, std::move(*bytes), f.index, &why)) {
+      continue;
+    }
+    if (f.required) problems += "  " + path.string() + ": " + why + "\n";
+  }
+  if (!problems.empty()) {
+    if (error) *error = "required fonts are not installed (run tools/setup.sh):\n" + problems;
+    return false;
+  }
+  return true;
+}
+
+bool IsFallback(FontRole role) {
+  return role == FontRole::kCjk || role == FontRole::kCjkBold || role == FontRole::kSymbols;
+}
+
+}  // namespace
+
+bool LoadSystemFonts(FontSet* fonts, std::string* error) {
+  return LoadFonts(fonts, error, [](const FontFile&) { return true; });
+}
+
+bool LoadSystemFontsFor(std::string_view source, FontSet* fonts, std::string* error) {
+  if (!LoadFonts(fonts, error, [](const FontFile& f) { return !IsFallback(f.role) && f.role != FontRole::kMath; }))
+    return false;
+  bool fallback = source.find('&') != std::string_view::npos;
+  for (size_t offset = 0; offset < source.size() && !fallback;) {
+    if (static_cast<unsigned char>(source[offset]) < 0x80) {
+      ++offset;
+      continue;
+    }
+    char32_t c = DecodeNext(source, offset);
+    bool latin = false;
+    for (FontRole role : {FontRole::kSans, FontRole::kSansBold, FontRole::kSansItalic,
+                          FontRole::kSansBoldItalic, FontRole::kMono, FontRole::kMonoBold})
+      latin = latin || (fonts->Has(role) && fonts->Get(role)->GlyphIndex(c) != 0);
+    fallback = !latin;
+  }
+  bool math = source.find('$') != std::string_view::npos || source.find("math") != std::string_view::npos;
+  return LoadFonts(fonts, error, [&](const FontFile& f) {
+    return (IsFallback(f.role) && fallback) || (f.role == FontRole::kMath && math);
+  });
+}
+
+}  // namespace podium::tools

@@ -1,0 +1,297 @@
+#include "player.h"
+
+#include <algorithm>
+
+#include "layout/layout.h"
+#include "layout/theme.h"
+#include "parse/parse_deck.h"
+#include "text/utf8.h"
+
+namespace podium::web {
+
+// [SECTION] FetchedAssets ---------------------------------------------------------------
+
+AssetLoader::Result FetchedAssets::Load(std::string_view path) {
+  auto it = results_.find(path);
+  if (it != results_.end()) return it->second;
+  Result missing;
+  missing.status = Status::kNotFound;
+  missing.message = "not fetched";
+  return missing;
+}
+
+// [SECTION] Player ----------------------------------------------------------------------
+
+Player::Player() : glyphs_(std::make_unique<GlyphCache>(fonts_)) {}
+
+bool Player::AddFont(FontRole role, std::vector<uint8_t> bytes, int collection_index,
+                     std::string* error) {
+  if (static_cast<int>(role) < 0 || role >= FontRole::kCount) {
+    if (error) *error = "no such font role";
+    return false;
+  }
+  if (!fonts_.AddFace(role, std::move(bytes), collection_index, error)) return false;
+  glyphs_->Clear();  // glyph indices of a replaced face mean other glyphs now
+  return true;
+}
+
+void Player::OpenDeck(std::string deck_id, std::string_view source) {
+  deck_id_ = std::move(deck_id);
+  deck_ = ParseDeck(source);
+  image_sources_ = CollectImageSources(deck_);
+  assets_.Clear();
+  images_.Clear();
+  layouts_.clear();
+  diagnostics_.clear();
+  titles_.clear();
+  started_ = false;
+  notice_.clear();
+  overview_first_row = 0;
+  keyboard_.ClearTypedNumber();
+  glyphs_->Clear();
+}
+
+void Player::ProvideAsset(const std::string& src, AssetLoader::Result result) {
+  assets_.Put(src, std::move(result));
+}
+
+int Player::MissingFallbackFonts() const {
+  const bool presenter = view_ == Role::kPresenter;
+  int missing = !HasMathFont() && DeckHasMath(deck_) ? kNeedsMathFont : 0;
+  if (presenter && !HasMathFont() && !missing) {
+    for (const Slide& slide : deck_.slides) {  // notes are Markdown: formulas in them too
+      if (!slide.notes.empty() && DeckHasMath(ParseDeck(slide.notes))) {
+        missing |= kNeedsMathFont;
+        break;
+      }
+    }
+  }
+  auto visit = [&](char32_t c) {
+    if (IsCjkCodepoint(c)) {
+      if (!HasCjkFonts()) missing |= kNeedsCjkFonts;
+    } else if (!HasSymbolFont() && c > 0xA0 && !fonts_.Resolve(c, FontRole::kSans).font) {
+      missing |= kNeedsSymbolFont;  // an emoji or a symbol no loaded face has
+    }
+    return (missing & (kNeedsCjkFonts | kNeedsSymbolFont)) == (kNeedsCjkFonts | kNeedsSymbolFont);
+  };
+  if (!AnyDrawnNonAsciiCodepoint(deck_, visit) && presenter)
+    AnyPresenterNonAsciiCodepoint(deck_, Language(), visit);
+  return missing;
+}
+
+RestoreResult Player::Start(std::string_view saved, std::optional<int> hash_slide, int hash_step,
+                            double now, double epoch) {
+  diagnostics_ = deck_.diagnostics;
+  LoadDeckImages(deck_, assets_, images_, &diagnostics_);
+  assets_.Clear();  // the bytes are decoded now
+  LayoutContext context{&fonts_, &images_};
+  layouts_ = LayoutDeck(deck_, context, &diagnostics_);
+  design_ = DesignSizeOf(deck_.meta);
+  Theme theme = ThemeNamed(deck_.meta.theme);
+  accent_ = theme.accent;
+  if (layouts_.empty()) {  // a deck without slides still shows one (empty) slide
+    SlideLayout empty;
+    empty.width = design_.width;
+    empty.height = design_.height;
+    empty.background = theme.background;
+    layouts_.push_back(empty);
+  }
+  titles_.clear();
+  for (const Slide& slide : deck_.slides) titles_.push_back(slide.title);
+
+  SessionDeckInfo info;
+  info.deck_id = deck_id_;
+  for (const SlideLayout& layout : layouts_) info.steps_per_slide.push_back(layout.steps);
+  for (const Slide& slide : deck_.slides)
+    info.slide_budget_seconds.push_back(slide.style.time_seconds);
+  info.duration_seconds = deck_.meta.duration_seconds;
+  session_ = Session(std::move(info));
+  session_.SetRole(view_);
+
+  RestoreResult result;
+  if (!saved.empty()) result = session_.Restore(saved, now, epoch);
+  if (hash_slide) {
+    // The URL names a place; going there through a message keeps the timer as it was
+    // (GoTo would start an idle timer, and opening a link is not the talk starting).
+    SessionMessage message = session_.ToMessage(now, epoch);
+    message.slide = std::max(0, *hash_slide);
+    message.step = std::max(0, hash_step);
+    message.cursor = message.slide;
+    if (message.mode == ScreenMode::kOverview) message.mode = ScreenMode::kSlide;
+    session_.Restore(message, now, epoch);
+  }
+  started_ = true;
+  return result;
+}
+
+std::string Player::Title() const {
+  if (!deck_.meta.title.empty()) return deck_.meta.title;
+  for (const Slide& slide : deck_.slides)
+    if (!slide.title.empty()) return slide.title;
+  size_t slash = deck_id_.find_last_of('/');
+  return slash == std::string::npos ? deck_id_ : deck_id_.substr(slash + 1);
+}
+
+void Player::ShowNotice(std::string text, double until) {
+  notice_ = std::move(text);
+  notice_until_ = until;
+}
+
+bool Player::ExpireNotice(double now) {
+  if (notice_.empty() || now < notice_until_) return false;
+  notice_.clear();
+  return true;
+}
+
+// [SECTION] The presenter view ------------------------------------------------------------
+
+void Player::SetView(Role view) {
+  view_ = view;
+  session_.SetRole(view);
+}
+
+const PresenterView& Player::LayoutPresenter(float width, float height, double now,
+                                             std::string wall_clock) {
+  PresenterInput in;
+  in.deck = &deck_;
+  in.layouts = &layouts_;
+  in.session = &session_;
+  in.now_seconds = now;
+  in.wall_clock = std::move(wall_clock);
+  in.language = Language();
+  in.prefs = presenter_prefs;
+  in.width = width;
+  in.height = height;
+  in.typed_number = keyboard_.typed_number();
+  in.overview_first_row = overview_first_row;
+  presenter_view_ = LayoutPresenterView(fonts_, in);
+  if (presenter_view_.overview) overview_first_row = presenter_view_.grid.first_row;
+  return presenter_view_;
+}
+
+PresenterClick Player::PresenterClickAt(float x, float y, double now) {
+  return ApplyPresenterClick(presenter_view_, x, y, session_, now, &presenter_prefs);
+}
+
+bool Player::ScrollPresenterNotes(float dy) {
+  return ScrollNotes(presenter_view_, dy, session_.slide(), &presenter_prefs);
+}
+
+// [SECTION] Sync between windows -----------------------------------------------------------
+
+RestoreResult Player::ReceiveSync(std::string_view message, double now, double epoch) {
+  if (!started_) return {RestoreStatus::kStale, "the deck is not shown yet"};
+  return session_.Restore(message, now, epoch, Session::RestoreMode::kIfNewer);
+}
+
+// [SECTION] Text scans ------------------------------------------------------------------
+
+bool IsCjkCodepoint(char32_t c) {
+  return (c >= 0x1100 && c <= 0x11FF) ||  // Hangul Jamo
+         (c >= 0x2E80 && c <= 0x2FDF) ||  // CJK and Kangxi radicals
+         (c >= 0x3000 && c <= 0x33FF) ||  // CJK punctuation, kana, bopomofo, enclosed
+         (c >= 0x3400 && c <= 0x4DBF) ||  // CJK extension A
+         (c >= 0x4E00 && c <= 0x9FFF) ||  // CJK unified ideographs
+         (c >= 0xAC00 && c <= 0xD7AF) ||  // Hangul syllables
+         (c >= 0xF900 && c <= 0xFAFF) ||  // CJK compatibility ideographs
+         (c >= 0xFE30 && c <= 0xFE4F) ||  // CJK compatibility forms
+         (c >= 0xFF00 && c <= 0xFFEF) ||  // fullwidth and halfwidth forms
+         (c >= 0x20000 && c <= 0x3134F);  // CJK extensions B–G
+}
+
+namespace {
+
+using Visitor = std::function<bool(char32_t)>;
+
+bool VisitText(std::string_view text, const Visitor& visit) {
+  size_t offset = 0;
+  while (offset < text.size()) {
+    if (static_cast<unsigned char>(text[offset]) < 0x80) {  // ASCII: no decoding needed
+      ++offset;
+      continue;
+    }
+    if (visit(DecodeNext(text, offset))) return true;
+  }
+  return false;
+}
+
+bool VisitSpans(const std::vector<Span>& spans, const Visitor& visit) {
+  for (const Span& s : spans)
+    if (VisitText(s.text, visit)) return true;
+  return false;
+}
+
+bool VisitBlocks(const std::vector<Block>& blocks, const Visitor& visit) {
+  for (const Block& b : blocks) {
+    if (VisitSpans(b.spans, visit) || VisitText(b.text, visit) || VisitBlocks(b.children, visit))
+      return true;
+    for (const auto& row : b.table.rows)
+      for (const TableCell& cell : row)
+        if (VisitSpans(cell.spans, visit)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool AnyDrawnNonAsciiCodepoint(const Deck& deck, const Visitor& visit) {
+  for (const Slide& slide : deck.slides) {
+    if (VisitText(slide.title, visit) || VisitText(slide.style.header, visit) ||
+        VisitText(slide.style.footer, visit) || VisitBlocks(slide.blocks, visit))
+      return true;
+    for (const Background& bg : slide.backgrounds)
+      if (VisitText(bg.alt, visit)) return true;
+  }
+  return false;
+}
+
+bool AnyPresenterNonAsciiCodepoint(const Deck& deck, UiLanguage language, const Visitor& visit) {
+  for (const Slide& slide : deck.slides)
+    if (VisitText(slide.notes, visit)) return true;
+#define PODIUM_VISIT_PRESENTER_STRING(id, en, zh) \
+  if (VisitText(PresenterString(PresenterText::id, language), visit)) return true;
+  PODIUM_PRESENTER_STRINGS(PODIUM_VISIT_PRESENTER_STRING)
+#undef PODIUM_VISIT_PRESENTER_STRING
+  return false;
+}
+
+namespace {
+
+bool HasMath(const std::vector<Span>& spans) {
+  for (const Span& s : spans)
+    if (s.kind == SpanKind::kMath) return true;
+  return false;
+}
+
+bool HasMath(const std::vector<Block>& blocks) {
+  for (const Block& b : blocks) {
+    if (b.kind == BlockKind::kMath || HasMath(b.spans) || HasMath(b.children)) return true;
+    for (const auto& row : b.table.rows)
+      for (const TableCell& cell : row)
+        if (HasMath(cell.spans)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool DeckHasMath(const Deck& deck) {
+  for (const Slide& slide : deck.slides)
+    if (HasMath(slide.blocks)) return true;
+  return false;
+}
+
+bool IsOpenableLink(std::string_view href) {
+  auto starts_with = [&](std::string_view prefix) {
+    if (href.size() < prefix.size()) return false;
+    for (size_t i = 0; i < prefix.size(); ++i) {
+      char c = href[i];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      if (c != prefix[i]) return false;
+    }
+    return true;
+  };
+  return starts_with("http://") || starts_with("https://") || starts_with("mailto:");
+}
+
+}  // namespace podium::web

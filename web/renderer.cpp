@@ -1,0 +1,171 @@
+#include "renderer.h"
+
+#include <GLES3/gl3.h>
+#include <imgui_impl_opengl3.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "draw/draw_slide.h"
+#include "player.h"
+
+namespace podium::web {
+
+SlidePlacement PlaceSlide(int fb_w, int fb_h, float w, float h) {
+  SlidePlacement p;
+  if (fb_w <= 0 || fb_h <= 0 || w <= 0 || h <= 0) return p;
+  p.scale = std::min(fb_w / w, fb_h / h);
+  p.origin = ImVec2(static_cast<float>(static_cast<int>((fb_w - w * p.scale) * 0.5f)),
+                    static_cast<float>(static_cast<int>((fb_h - h * p.scale) * 0.5f)));
+  return p;
+}
+
+OverviewGrid CurrentOverviewGrid(const Player& player) {
+  DesignSize size = player.design_size();
+  return PlanOverviewGrid(static_cast<int>(player.layouts().size()), size.width, size.height,
+                          player.session().overview_cursor(), player.overview_first_row);
+}
+
+Renderer::Renderer() = default;
+
+Renderer::~Renderer() {
+  if (!initialized_) return;
+  host_.Clear();
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui::DestroyContext();
+}
+
+bool Renderer::Init() {
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGui::GetIO().IniFilename = nullptr;
+  // Podium draws its own glyphs (GlyphCache) and never Dear ImGui's font: a 1×1 white atlas
+  // stands in for it, so the backend's first frame does not build ProggyClean (~15 ms here).
+  ImFontAtlas* fonts = ImGui::GetIO().Fonts;
+  fonts->TexWidth = fonts->TexHeight = 1;
+  fonts->TexPixelsRGBA32 = static_cast<unsigned int*>(IM_ALLOC(4));
+  *fonts->TexPixelsRGBA32 = 0xFFFFFFFFu;
+  initialized_ = ImGui_ImplOpenGL3_Init("#version 300 es");
+  return initialized_;
+}
+
+bool Renderer::DrawScreen(Player& player, const SlidePlacement& place) {
+  Session& session = player.session();
+  GlyphCache& glyphs = player.glyphs();
+  ImDrawList& list = canvas_.list();
+  const DesignSize design = player.design_size();
+  const int count = static_cast<int>(player.layouts().size());
+
+  DrawParams params;
+  params.origin = place.origin;
+  params.scale = place.scale;
+
+  if (session.mode() == ScreenMode::kOverview) {
+    OverviewGrid grid = CurrentOverviewGrid(player);
+    player.overview_first_row = grid.first_row;
+    OverviewLayers layers =
+        LayoutOverview(player.fonts(), grid, player.slide_titles(), session.overview_cursor(),
+                       session.slide(), design.width, design.height);
+    if (!DrawSlide(layers.under, params, nullptr, glyphs, host_, list)) return false;
+    for (int i = 0; i < count; ++i) {
+      if (!grid.IsVisible(i)) continue;
+      const SlideLayout& layout = player.layouts()[i];
+      Rect t = grid.Thumbnail(i);
+      DrawParams thumb;
+      thumb.origin = ImVec2(std::round(place.origin.x + t.x0 * place.scale),
+                            std::round(place.origin.y + t.y0 * place.scale));
+      thumb.scale = place.scale * t.width() / layout.width;
+      thumb.step = layout.steps - 1;  // fully built
+      if (!DrawSlide(layout, thumb, &player.images(), glyphs, host_, list)) return false;
+    }
+    if (!DrawSlide(layers.over, params, nullptr, glyphs, host_, list)) return false;
+  } else {
+    const SlideLayout& layout = player.CurrentLayout();
+    params.step = session.step();
+    if (!DrawSlide(layout, params, &player.images(), glyphs, host_, list)) return false;
+    params.step = 0;
+  }
+
+  StatusInfo status;
+  status.slide = session.slide();
+  status.slide_count = count;
+  status.step = session.step();
+  status.step_count = session.StepCount(session.slide());
+  const auto& slides = player.deck().slides;
+  status.show_number =
+      session.mode() == ScreenMode::kSlide && !(session.slide() < static_cast<int>(slides.size()) &&
+                                                slides[session.slide()].style.paginate);
+  status.typed_number = player.keyboard().typed_number();
+  status.language = player.UiLanguageShown();
+  status.notice = player.notice();
+  status.accent = player.accent_color();
+  SlideLayout overlay = LayoutStatusOverlay(player.fonts(), design.width, design.height, status);
+  if (!DrawSlide(overlay, params, nullptr, glyphs, host_, list)) return false;
+
+  if (session.help_visible()) {
+    SlideLayout help =
+        LayoutHelpOverlay(player.fonts(), design.width, design.height);
+    if (!DrawSlide(help, params, nullptr, glyphs, host_, list)) return false;
+  }
+  return true;
+}
+
+bool Renderer::DrawPresenter(Player& player, float pixels_per_unit) {
+  PresenterDrawTarget target;
+  target.layouts = &player.layouts();
+  target.images = &player.images();
+  target.glyphs = &player.glyphs();
+  target.host = &host_;
+  target.list = &canvas_.list();
+  target.scale = pixels_per_unit;
+  const PresenterView& view = player.presenter_view();
+  if (!DrawPresenterView(view, target)) return false;
+  if (player.session().help_visible()) {
+    SlideLayout help =
+        LayoutHelpOverlay(player.fonts(), view.width, view.height);
+    DrawParams params;
+    params.scale = pixels_per_unit;
+    if (!DrawSlide(help, params, nullptr, player.glyphs(), host_, canvas_.list())) return false;
+  }
+  return true;
+}
+
+void Renderer::Draw(Player& player, int fb_w, int fb_h) {
+  glViewport(0, 0, fb_w, fb_h);
+  const bool presenter = player.started() && player.view() == Role::kPresenter;
+  ScreenMode mode = player.started() ? player.session().mode() : ScreenMode::kBlack;
+  if (presenter) mode = ScreenMode::kSlide;  // the presenter view shows every mode itself
+  if (mode == ScreenMode::kWhite)
+    glClearColor(1, 1, 1, 1);
+  else
+    glClearColor(0, 0, 0, 1);
+  glClear(GL_COLOR_BUFFER_BIT);
+  last_vertex_count_ = 0;
+  if (!initialized_ || !player.started() || mode == ScreenMode::kBlack ||
+      mode == ScreenMode::kWhite)
+    return;
+
+  GlyphCache& glyphs = player.glyphs();
+  host_.SetNoMipmaps(glyphs.texture().id);
+  DesignSize design = player.design_size();
+  SlidePlacement place = PlaceSlide(fb_w, fb_h, design.width, design.height);
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    canvas_.SetWhitePixelUv(glyphs.white_uv());
+    canvas_.BeginFrame(host_.Resolve(glyphs.texture()),
+                       ImVec4(0, 0, static_cast<float>(fb_w), static_cast<float>(fb_h)));
+    const float view_width = player.presenter_view().width;
+    if (presenter ? DrawPresenter(player, view_width > 0 ? fb_w / view_width : 1)
+                  : DrawScreen(player, place))
+      break;
+    glyphs.Clear();  // the atlas filled up: start it afresh with just this frame's glyphs
+  }
+  host_.UploadPending();  // the atlas with this frame's glyphs, new images
+
+  ImGui_ImplOpenGL3_NewFrame();
+  ImDrawData& data = canvas_.MakeDrawData(
+      ImVec2(0, 0), ImVec2(static_cast<float>(fb_w), static_cast<float>(fb_h)), ImVec2(1, 1));
+  last_vertex_count_ = data.TotalVtxCount;
+  ImGui_ImplOpenGL3_RenderDrawData(&data);
+}
+
+}  // namespace podium::web
