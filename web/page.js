@@ -126,19 +126,22 @@ function showNoPresenterWindow(reason) {
   $('popup-blocked').hidden = false;
   $('presenter-here').focus({preventScroll: true});
 }
-$('presenter-here').addEventListener('click', () => {
-  $('popup-blocked').hidden = true;
-  if (M && deckId) M._podium_set_view(1);
-});
-const dismissNotice = () => {
+// Closing the notice gives the keys back to the slides at once: a hidden button keeps the
+// focus until the browser's next focus fixup, and the notice's keydown handler below would
+// swallow the speaker's next key.
+const closeNotice = () => {
   $('popup-blocked').hidden = true;
   canvas.focus({preventScroll: true});
 };
-$('popup-dismiss').addEventListener('click', dismissNotice);
+$('presenter-here').addEventListener('click', () => {
+  closeNotice();
+  if (M && deckId) M._podium_set_view(1);
+});
+$('popup-dismiss').addEventListener('click', closeNotice);
 // Keys typed on the notice's buttons are theirs (Enter, Space, Tab), not the slides'.
 $('popup-blocked').addEventListener('keydown', (event) => {
   event.stopPropagation();
-  if (event.key === 'Escape') dismissNotice();
+  if (event.key === 'Escape') closeNotice();
 });
 
 // S in the audience view: the presenter window, opened or brought forward. A named window

@@ -210,6 +210,7 @@ const checks = {
     await page.keyboard.press('Enter');  // the focused button takes it, not the slides
     await page.waitForFunction(() => window.podiumModule._podium_view() === 1);
     assert.ok(await page.isHidden('#popup-blocked'));
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'canvas');
     assert.match(page.url(), /view=presenter/);
     assert.match(page.url(), /#\/2$/);
     assert.equal(popups, 0);
@@ -242,6 +243,8 @@ const checks = {
     await page.click('#presenter-here');
     await page.waitForFunction(() => window.podiumModule._podium_view() === 1);
     assert.equal(popups, 0);
+    // The next key is the slides': the hidden button must not keep the focus.
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'canvas');
     await press(page, 'ArrowRight');
     await follows(page, 1, 0);
   },
