@@ -19,7 +19,7 @@ packages=(
   python3-fonttools
   clang libclang-rt-14-dev
   xvfb xdotool x11-apps imagemagick chromium poppler-utils zbar-tools libcairo2-dev libfreetype-dev
-  libharfbuzz-dev
+  libharfbuzz-dev zlib1g-dev
 )
 
 missing=()

@@ -131,6 +131,9 @@ EMSCRIPTEN_KEEPALIVE void podium_go_to(int slide, int step) {
   Player& player = GetApp().player;
   if (!player.started()) return;
   player.session().GoTo(slide - 1, step > 0 ? step - 1 : 0, NowSeconds());
+  // The hash is written again even when the place did not change: #/50 typed on the last
+  // of 19 slides, or #/3.9 on a slide of three steps, becomes the place really shown.
+  GetApp().published_step = -1;
   AfterChange();
 }
 

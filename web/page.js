@@ -163,9 +163,11 @@ function openPresenterWindow() {
 // [SECTION] A built deck (deckc build): one file, or a static folder ----------------------
 
 // tools/common/deck_build.h writes a manifest into the page: {deck, images: {src: {file} |
-// {status, message}}, files?: {path: base64}}. With `files` (one HTML file) every byte comes
-// from the page and nothing is fetched, so it presents from file:// with no network; without
-// (a folder for a web host) the files sit beside the page.
+// {status, message}}, files?: {path: base64}, deflated?: [path]}. With `files` (one HTML
+// file) every byte comes from the page and nothing is fetched, so it presents from file://
+// with no network; the files named in `deflated` are zlib streams, inflated by the
+// browser's DecompressionStream. Without `files` (a folder for a web host) the files sit
+// beside the page.
 const built = (() => {
   const tag = document.getElementById('podium-embedded');
   if (!tag) return null;
@@ -187,12 +189,18 @@ async function builtBytes(path, options) {
     return new Uint8Array(await response.arrayBuffer());
   }
   if (!(path in built.files)) throw new Error(`${path}: not in this file`);
-  return decodeBase64(built.files[path]);
+  const bytes = decodeBase64(built.files[path]);
+  if (!(built.deflated || []).includes(path)) return bytes;
+  if (typeof DecompressionStream !== 'function') {
+    throw new Error('this browser cannot open a one-file deck (no DecompressionStream): use a newer one');
+  }
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
 // Emscripten instantiates this wasm instead of fetching podium.wasm.
-function builtModuleOptions() {
-  return built && built.files && built.files['podium.wasm'] ? {wasmBinary: decodeBase64(built.files['podium.wasm'])} : {};
+async function builtModuleOptions() {
+  return built && built.files && built.files['podium.wasm'] ? {wasmBinary: await builtBytes('podium.wasm')} : {};
 }
 
 async function openBuilt() {
@@ -272,7 +280,7 @@ const page = {
 // The module, the WebGL2 context and the Latin fonts: everything a deck needs first.
 const ready = (async () => {
   const fonts = LATIN_FONTS.map(([role, file]) => fetchBytes('fonts/' + file).then((b) => [role, b]));
-  M = await createPodium({canvas, page, ...builtModuleOptions()});
+  M = await createPodium({canvas, page, ...(await builtModuleOptions())});
   window.podiumModule = M;  // for end-to-end tests and the console
   if (!M._podium_ready()) throw new Error('This browser cannot draw the slides (WebGL 2 is off or missing).');
   withString(navigator.language || '', (p, n) =>

@@ -104,7 +104,7 @@ bool Renderer::DrawScreen(Player& player, const SlidePlacement& place) {
 
   if (session.help_visible()) {
     SlideLayout help =
-        LayoutHelpOverlay(player.fonts(), design.width, design.height);
+        LayoutHelpOverlay(player.fonts(), design.width, design.height, player.UiLanguageShown());
     if (!DrawSlide(help, params, nullptr, glyphs, host_, list)) return false;
   }
   return true;
@@ -122,7 +122,7 @@ bool Renderer::DrawPresenter(Player& player, float pixels_per_unit) {
   if (!DrawPresenterView(view, target)) return false;
   if (player.session().help_visible()) {
     SlideLayout help =
-        LayoutHelpOverlay(player.fonts(), view.width, view.height);
+        LayoutHelpOverlay(player.fonts(), view.width, view.height, player.UiLanguageShown());
     DrawParams params;
     params.scale = pixels_per_unit;
     if (!DrawSlide(help, params, nullptr, player.glyphs(), host_, canvas_.list())) return false;

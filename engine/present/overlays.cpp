@@ -176,10 +176,10 @@ SlideLayout LayoutHelpOverlay(const FontSet& fonts, float width, float height, U
   // panel takes (the larger of width and height).
   auto panel_at = [&](float s, SlideLayout* target) {
     const float size = 30 * s, row = size * 1.55f, pad = 56 * s, gap = 48 * s;
-    const bool zh = language == UiLanguage::kChinese;
-    Label title(fonts, zh ? "快捷键" : "Keyboard", FontRole::kSansBold, 44 * s, kPillText);
-    Label hint(fonts, zh ? "按 ? 或 Esc 关闭" : "Press ? or Esc to close", FontRole::kSans, 24 * s,
-               kPanelMuted);
+    Label title(fonts, PresenterString(PresenterText::kHelpTitle, language), FontRole::kSansBold,
+                44 * s, kPillText);
+    Label hint(fonts, PresenterString(PresenterText::kHelpClose, language), FontRole::kSans,
+               24 * s, kPanelMuted);
     float keys_width = 0, actions_width = 0;
     std::vector<Label> keys, actions;
     keys.reserve(lines.size());

@@ -136,9 +136,11 @@ TimerDisplay DescribeTimer(const Session& session, double now, UiLanguage langua
       d.pacing_color = kPresenterGreen;
     } else {
       d.pacing = PresenterString(PresenterText::kBehind, language, {FormatClock(whole)});
-      // Behind by more than the amber window (at least a minute): red.
-      d.pacing_color = whole > std::max(60.0, session.amber_seconds()) ? kPresenterRed
-                                                                       : kPresenterAmber;
+      // Behind by more than the amber window (at least a minute), or behind at all once
+      // the time is up: red, as the remaining time beside it is.
+      bool red = whole > std::max(60.0, session.amber_seconds()) ||
+                 (d.has_duration && d.warning == TimerWarning::kRed);
+      d.pacing_color = red ? kPresenterRed : kPresenterAmber;
     }
   }
   return d;

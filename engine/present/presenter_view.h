@@ -89,6 +89,8 @@ namespace podium {
   X(kAudienceSees, "the audience sees this", "观众看到的画面")                                \
   X(kRehearsal, "REHEARSAL", "排练")                                                          \
   X(kGoTo, "Go to slide {}", "跳转到第 {} 页")                                                \
+  X(kHelpTitle, "Keyboard", "快捷键")                                                         \
+  X(kHelpClose, "Press ? or Esc to close", "按 ? 或 Esc 关闭")                                \
   X(kDeckProblem, "The deck has problems", "演示文稿有问题")                                  \
   X(kKeptLastGood, "Showing the last good version. Fix the file and save again.",             \
     "仍显示上一个正确的版本。修改文件后再保存即可。")

@@ -109,11 +109,16 @@ for deck in zh-tech-talk formulas; do
 done
 for deck in zh-tech-talk formulas; do
   manifest "$work/$deck.html" | /usr/bin/python3 -c '
-import base64, io, json, sys
+import base64, io, json, sys, zlib
 from fontTools.ttLib import TTFont
 m = json.load(sys.stdin)
-deck = base64.b64decode(m["files"][m["deck"]]).decode("utf-8")
-fonts = {p[6:]: TTFont(io.BytesIO(base64.b64decode(b))) for p, b in m["files"].items() if p.startswith("fonts/")}
+# The bytes of a file of the build; those named in "deflated" are zlib streams.
+def data(path):
+    b = base64.b64decode(m["files"][path])
+    return zlib.decompress(b) if path in m.get("deflated", []) else b
+assert any(p.startswith("fonts/") for p in m["deflated"]), "no font deflated"
+deck = data(m["deck"]).decode("utf-8")
+fonts = {p[6:]: TTFont(io.BytesIO(data(p))) for p in m["files"] if p.startswith("fonts/")}
 cmaps = {name: set(f.getBestCmap()) for name, f in fonts.items()}
 covered = set().union(*cmaps.values())
 missing = {c for c in map(ord, deck) if c >= 0x20 and c not in covered and c not in (0x2028, 0x200b)}

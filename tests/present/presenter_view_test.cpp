@@ -213,6 +213,7 @@ TEST(PresenterTimer, PacingTextAndColours) {
       {5, 100, "ahead 3:20", "提前 3:20", kPresenterGreen},    // slide 5 starts at 300
       {5, 330, "on time", "正好", kPresenterText},
       {9, 600.5, "on time", "正好", kPresenterText},           // less than a second late
+      {9, 640, "behind 0:40", "落后 0:40", kPresenterRed},     // over time: red as remaining
   };
   for (const Case& c : cases) {
     Session s(info);

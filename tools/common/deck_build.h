@@ -60,7 +60,7 @@ struct BuildOptions {
 struct BuildSummary {
   bool folder = false;      // the output is a folder
   size_t bytes = 0;         // the HTML file, or all files of the folder
-  size_t engine_bytes = 0;  // podium.js + podium.wasm as shipped
+  size_t engine_bytes = 0;  // podium.js + podium.wasm, before the one file deflates them
   size_t font_bytes = 0;    // the font subsets, raw
   size_t image_bytes = 0;
   int fonts = 0;             // faces shipped

@@ -42,6 +42,13 @@ const checks = {
     assert.equal(await page.title(), 'Player fixture');
     assert.match(await page.textContent('#slide-text'), /first fragment/);
     assert.equal(await page.getAttribute('#canvas', 'aria-label'), 'Slide 2 of 4');
+    // A hash past the end, typed while the deck is open, becomes the place really shown,
+    // also when that place is where the deck already is.
+    await page.keyboard.press('End');
+    await page.evaluate(() => { location.hash = '#/50'; });
+    await page.waitForFunction(() => location.hash === '#/4', null, { timeout: 3000 });
+    await page.evaluate(() => { location.hash = '#/4.9'; });
+    await page.waitForFunction(() => location.hash === '#/4', null, { timeout: 3000 });
   },
 
   async 'a missing image is a console warning in the diagnostics format'(browser) {
