@@ -5,6 +5,7 @@
 #include "layout/layout.h"
 #include "layout/theme.h"
 #include "parse/parse_deck.h"
+#include "present/session_deck.h"
 #include "text/utf8.h"
 
 namespace podium::web {
@@ -99,17 +100,19 @@ RestoreResult Player::Start(std::string_view saved, std::optional<int> hash_slid
   titles_.clear();
   for (const Slide& slide : deck_.slides) titles_.push_back(slide.title);
 
-  SessionDeckInfo info;
-  info.deck_id = deck_id_;
-  for (const SlideLayout& layout : layouts_) info.steps_per_slide.push_back(layout.steps);
-  for (const Slide& slide : deck_.slides)
-    info.slide_budget_seconds.push_back(slide.style.time_seconds);
-  info.duration_seconds = deck_.meta.duration_seconds;
-  session_ = Session(std::move(info));
+  session_ = Session(SessionInfoFor(deck_, layouts_, deck_id_));
   session_.SetRole(view_);
 
   RestoreResult result;
+  SessionMessage saved_message;
+  bool restored = !saved.empty() && ParseSessionMessage(saved, &saved_message).ok();
   if (!saved.empty()) result = session_.Restore(saved, now, epoch);
+  // A hash that only repeats the saved place (the page reloaded after the deck was saved)
+  // leaves the place to the saved session, which follows the slide to where it moved.
+  if (restored && result.ok() && hash_slide && *hash_slide == saved_message.slide &&
+      hash_step == saved_message.step) {
+    hash_slide.reset();
+  }
   if (hash_slide) {
     // The URL names a place; going there through a message keeps the timer as it was
     // (GoTo would start an idle timer, and opening a link is not the talk starting).
@@ -117,6 +120,7 @@ RestoreResult Player::Start(std::string_view saved, std::optional<int> hash_slid
     message.slide = std::max(0, *hash_slide);
     message.step = std::max(0, hash_step);
     message.cursor = message.slide;
+    message.shows.reset();  // the hash names a number, not the slide shown before
     if (message.mode == ScreenMode::kOverview) message.mode = ScreenMode::kSlide;
     session_.Restore(message, now, epoch);
   }

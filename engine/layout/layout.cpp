@@ -982,19 +982,70 @@ SlideLayout LayoutSlide(const Deck& deck, int slide_index, const LayoutContext& 
   float height = layout_at(1.0f);
   float scale = 1.0f;
   if (height > room) {
-    float lo = kMinFitScale, hi = 1.0f;
-    float at_floor = layout_at(lo);
-    if (at_floor > room) {
-      scale = lo;
-      height = at_floor;
-    } else {
-      for (int i = 0; i < 7; ++i) {
-        float mid = (lo + hi) * 0.5f;
-        if (layout_at(mid) <= room) lo = mid;
-        else hi = mid;
+    // The largest scale in [kMinFitScale, 1) whose height fits, to within kScalePrecision.
+    // Height shrinks about as fast as the scale (a little faster: lines rewrap to fewer),
+    // so each guess is where a straight line through the last result meets the room — a
+    // guess that fits more often than not — and bisection takes over when guesses stall.
+    // About 3 layouts instead of bisection's 10 for a slide that overflows.
+    constexpr float kScalePrecision = 0.005f;
+    float hi = 1.0f, hi_height = height;    // known not to fit
+    float lo = 0.0f, lo_height = 0.0f;      // fits (lo > 0 once known)
+    float last = 1.0f;                      // the scale `out` is laid out at
+    // What the layout at `lo` produced, moved aside when a larger guess is tried next, so
+    // that the best fit need not be laid out again at the end.
+    struct Saved {
+      std::vector<LayoutItem> items;
+      std::vector<LayoutLink> links;
+      std::vector<std::pair<char32_t, SourcePos>> missing;
+      std::vector<Diagnostic> block_warnings;
+      std::string text;
+    } saved;
+    auto save = [&] {
+      saved.items.assign(std::make_move_iterator(out.items.begin() + first_content_item),
+                         std::make_move_iterator(out.items.end()));
+      saved.links.assign(out.links.begin() + first_link, out.links.end());
+      saved.missing = std::move(blocks.missing);
+      saved.block_warnings = std::move(blocks.block_warnings);
+      saved.text = std::move(blocks.text);
+    };
+    auto restore = [&] {
+      out.items.resize(first_content_item);
+      out.items.insert(out.items.end(), std::make_move_iterator(saved.items.begin()),
+                       std::make_move_iterator(saved.items.end()));
+      out.links.resize(first_link);
+      out.links.insert(out.links.end(), saved.links.begin(), saved.links.end());
+      blocks.missing = std::move(saved.missing);
+      blocks.block_warnings = std::move(saved.block_warnings);
+      blocks.text = std::move(saved.text);
+    };
+    for (int i = 0; i < 12 && hi - lo > kScalePrecision; ++i) {
+      float guess = lo > 0 ? lo * room / std::max(lo_height, 1.0f) : hi * room / hi_height;
+      // A guess that cannot narrow the range much (the height jumps where a line rewraps),
+      // or a third one: bisect.
+      if (lo > 0 && (guess >= hi - kScalePrecision || guess <= lo + kScalePrecision || i >= 3))
+        guess = (lo + hi) * 0.5f;
+      guess = std::max(guess, kMinFitScale);
+      if (guess >= hi) break;
+      if (lo > 0 && last == lo) save();
+      float h = layout_at(guess);
+      last = guess;
+      if (h <= room) {
+        lo = guess;
+        lo_height = h;
+        if (h >= room * 0.995f) break;  // fills the room: nothing larger would look different
+      } else {
+        hi = guess;
+        hi_height = h;
+        if (guess <= kMinFitScale) break;  // does not fit even at the floor
       }
+    }
+    if (lo > 0) {
       scale = lo;
-      height = layout_at(lo);
+      height = lo_height;
+      if (last != lo) restore();
+    } else {
+      scale = kMinFitScale;
+      height = last == kMinFitScale ? hi_height : layout_at(kMinFitScale);
     }
   }
   out.fit_scale = scale;

@@ -4,7 +4,7 @@ namespace podium {
 
 MathTable::MathTable(const Font* font) {
   if (!font) return;
-  const std::vector<uint8_t>& bytes = font->bytes();
+  const std::span<const uint8_t> bytes = font->bytes();
   data_ = bytes.data();
   size_ = bytes.size();
   units_to_em_ = font->Scale(1.0f);

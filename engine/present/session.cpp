@@ -16,6 +16,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <system_error>
 #include <utility>
 
@@ -53,6 +54,43 @@ SessionDeckInfo Sanitize(SessionDeckInfo deck) {
 }
 
 }  // namespace
+
+// [SECTION] Slide identities ---------------------------------------------------------
+
+namespace {
+
+uint64_t Fnv1a(std::string_view text) {
+  if (text.empty()) return 0;
+  uint64_t h = 0xcbf29ce484222325ull;
+  for (unsigned char c : text) {
+    h ^= c;
+    h *= 0x100000001b3ull;
+  }
+  return h ? h : 1;  // 0 is kept for "none"
+}
+
+}  // namespace
+
+SlideIdentity MakeSlideIdentity(std::string_view title, std::string_view words) {
+  return {Fnv1a(title), Fnv1a(words)};
+}
+
+std::optional<int> FindSlide(const std::vector<SlideIdentity>& slides, const SlideIdentity& wanted,
+                             int near) {
+  auto nearest = [&](auto matches) -> std::optional<int> {
+    std::optional<int> best;
+    for (int i = 0; i < static_cast<int>(slides.size()); ++i) {
+      if (!matches(slides[i])) continue;
+      // On a tie, the later one: an insertion before the slide is the common edit.
+      if (!best || std::abs(i - near) <= std::abs(*best - near)) best = i;
+    }
+    return best;
+  };
+  if (std::optional<int> same = nearest([&](const SlideIdentity& s) { return s == wanted; }))
+    return same;
+  if (wanted.title == 0) return std::nullopt;
+  return nearest([&](const SlideIdentity& s) { return s.title == wanted.title; });
+}
 
 // [SECTION] Pacing plan --------------------------------------------------------------
 
@@ -195,6 +233,13 @@ bool ParseInteger(std::string_view text, Int* value) {
   return error == std::errc() && end == text.data() + text.size();
 }
 
+// 1 to 16 hex digits, either case.
+bool ParseHex64(std::string_view text, uint64_t* value) {
+  if (text.empty() || text.size() > 16) return false;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), *value, 16);
+  return error == std::errc() && end == text.data() + text.size();
+}
+
 bool ParseCount(std::string_view text, int64_t* value) {
   return ParseInteger(text, value) && *value >= 0;
 }
@@ -298,6 +343,13 @@ std::string FormatSessionMessage(const SessionMessage& m) {
     if (i > 0) out.push_back(',');
     AppendSeconds(&out, m.seconds_per_slide[i]);
   }
+  if (m.shows) {
+    char shows[48];
+    std::snprintf(shows, sizeof shows, " shows=%016llx.%016llx",
+                  static_cast<unsigned long long>(m.shows->title),
+                  static_cast<unsigned long long>(m.shows->words));
+    out += shows;
+  }
   return out;
 }
 
@@ -346,13 +398,14 @@ RestoreResult ParseSessionMessage(std::string_view text, SessionMessage* message
     kElapsed,
     kEpoch,
     kSpent,
+    kShows,
     kKeyCount
   };
-  static constexpr std::string_view kKeyNames[kKeyCount] = {"deck",    "rev",   "role",   "slide",
-                                                            "step",    "mode",  "cursor", "timer",
-                                                            "elapsed", "epoch", "spent"};
-  static constexpr bool kRequired[kKeyCount] = {true,  true, false, true, true, true,
-                                                false, true, true,  true, false};
+  static constexpr std::string_view kKeyNames[kKeyCount] = {
+      "deck", "rev", "role", "slide", "step", "mode", "cursor", "timer", "elapsed", "epoch",
+      "spent", "shows"};
+  static constexpr bool kRequired[kKeyCount] = {true, true, false, true,  true,  true,
+                                                false, true, true, true, false, false};
   bool seen[kKeyCount] = {};
 
   for (size_t t = 1; t < tokens.size(); ++t) {
@@ -419,6 +472,14 @@ RestoreResult ParseSessionMessage(std::string_view text, SessionMessage* message
         }
         break;
       }
+      case kShows: {
+        const size_t dot = value.find('.');
+        SlideIdentity shows;
+        ok = dot != std::string_view::npos && ParseHex64(value.substr(0, dot), &shows.title) &&
+             ParseHex64(value.substr(dot + 1), &shows.words);
+        m.shows = shows;
+        break;
+      }
       case kKeyCount:
         break;
     }
@@ -447,10 +508,31 @@ void Session::SetDeck(SessionDeckInfo deck) {
 void Session::UpdateDeck(SessionDeckInfo deck) {
   Settle(last_now_);
   const bool id_changed = deck.deck_id != deck_.deck_id;
+  const std::vector<SlideIdentity> before = std::move(deck_.slides);
   SetDeck(std::move(deck));
-  const int slide = ClampSlide(slide_);
+  int slide = ClampSlide(slide_);
+  const std::vector<SlideIdentity>& after = deck_.slides;
+  if (static_cast<size_t>(slide_) < before.size() && !after.empty() &&
+      !(static_cast<size_t>(slide_) < after.size() && after[slide_] == before[slide_])) {
+    // The slide shown is elsewhere now, or gone: find it, else its neighbours.
+    auto exactly = [&](const SlideIdentity& wanted) -> std::optional<int> {
+      std::optional<int> at = FindSlide(after, wanted, slide_);
+      if (at && after[*at] == wanted) return at;
+      return std::nullopt;
+    };
+    if (std::optional<int> at = FindSlide(after, before[slide_], slide_)) {
+      slide = *at;
+    } else if (std::optional<int> prev = slide_ > 0 ? exactly(before[slide_ - 1]) : std::nullopt) {
+      slide = ClampSlide(*prev + 1);
+    } else if (std::optional<int> next = static_cast<size_t>(slide_ + 1) < before.size()
+                                             ? exactly(before[slide_ + 1])
+                                             : std::nullopt) {
+      slide = ClampSlide(*next - 1);
+    }
+  }
   const int step = ClampStep(slide, step_);
-  const int cursor = ClampSlide(cursor_);
+  // The overview cursor moves with the slide when it was on it.
+  const int cursor = cursor_ == slide_ ? slide : ClampSlide(cursor_);
   const bool moved = slide != slide_ || step != step_ || cursor != cursor_;
   slide_ = slide;
   step_ = step;
@@ -757,6 +839,7 @@ SessionMessage Session::ToMessage(double now_seconds, double epoch_seconds) cons
   m.epoch_seconds = std::min(PositivePart(epoch_seconds), kMaxEpochSeconds);
   m.seconds_per_slide = SecondsPerSlide(now);
   for (double& seconds : m.seconds_per_slide) seconds = std::min(seconds, kMaxSessionSeconds);
+  if (static_cast<size_t>(slide_) < deck_.slides.size()) m.shows = deck_.slides[slide_];
   return m;
 }
 
@@ -797,8 +880,13 @@ RestoreResult Session::Restore(const SessionMessage& m, double now_seconds, doub
 
   const double now = Observe(now_seconds);
   slide_ = ClampSlide(m.slide);
+  // The sender's slide is another one here (one of the two decks was edited): follow it.
+  if (m.shows && !deck_.slides.empty() &&
+      !(static_cast<size_t>(slide_) < deck_.slides.size() && deck_.slides[slide_] == *m.shows)) {
+    if (std::optional<int> at = FindSlide(deck_.slides, *m.shows, slide_)) slide_ = *at;
+  }
   step_ = ClampStep(slide_, m.step);
-  cursor_ = ClampSlide(m.cursor.value_or(m.slide));
+  cursor_ = !m.cursor || *m.cursor == m.slide ? slide_ : ClampSlide(*m.cursor);
   mode_ = m.mode;
 
   std::fill(spent_.begin(), spent_.end(), 0.0);

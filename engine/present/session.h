@@ -71,6 +71,25 @@ namespace podium {
 // about 31 years, far beyond any talk, far below where doubles lose sub-second precision.
 inline constexpr double kMaxSessionSeconds = 1e9;
 
+// What a slide shows, so that the talk can find it again after the deck was edited (a
+// slide inserted before the current one must not move the speaker): hashes of its title
+// and of its words. 0 stands for none (an untitled slide, a slide without words).
+struct SlideIdentity {
+  uint64_t title = 0;
+  uint64_t words = 0;
+  friend bool operator==(const SlideIdentity&, const SlideIdentity&) = default;
+};
+
+// FNV-1a of each (0 for an empty one). `words` is the slide's text in reading order
+// (SlideLayout::text).
+SlideIdentity MakeSlideIdentity(std::string_view title, std::string_view words);
+
+// The index in `slides` of the slide that shows `wanted`, nearest to `near`: one with the
+// same title and words, else (the slide itself was edited) one with the same non-empty
+// title; nullopt when there is none.
+std::optional<int> FindSlide(const std::vector<SlideIdentity>& slides, const SlideIdentity& wanted,
+                             int near);
+
 // What the Session needs to know about a deck. Zero/empty means "not given".
 struct SessionDeckInfo {
   // Views of each slide (Slide::steps): 1 + its fragments. Values < 1 count as 1.
@@ -84,6 +103,9 @@ struct SessionDeckInfo {
   std::optional<double> duration_seconds;
   // Identifies the deck in messages, e.g. its file name. Any bytes; compared exactly.
   std::string deck_id;
+  // Optional, one per slide: lets UpdateDeck() and Restore() follow the slide shown across
+  // an edit of the deck, rather than its number. Empty: positions are numbers only.
+  std::vector<SlideIdentity> slides;
 };
 
 // [SECTION] Pacing plan --------------------------------------------------------------
@@ -150,6 +172,9 @@ enum class TimerWarning {
 //   epoch     wall-clock seconds at the moment of writing; restoring a running timer adds
 //             the wall-clock time that passed since
 //   spent     optional: seconds spent on each slide, comma-separated
+//   shows     optional: the SlideIdentity of the slide shown, two hex numbers TITLE.WORDS;
+//             when the receiver's slide at `slide` is another one (its deck was edited
+//             since, or the sender's was), Restore() goes to the slide that shows it
 //
 // Seconds are written with at most 3 decimals. Required: deck rev slide step mode timer
 // elapsed epoch. A message over 64 KiB, with control or non-ASCII bytes, a duplicated or
@@ -169,6 +194,7 @@ struct SessionMessage {
   double elapsed_seconds = 0;
   double epoch_seconds = 0;
   std::vector<double> seconds_per_slide;  // may be empty
+  std::optional<SlideIdentity> shows;     // the slide at `slide`, in the sender's deck
 };
 
 enum class RestoreStatus {
@@ -217,7 +243,9 @@ class Session {
   // --- Deck -------------------------------------------------------------------------
 
   // The deck file was edited: keeps slide, step and cursor where they are, clamped to the
-  // new deck; recomputes the plan. Time spent per slide is kept by slide index (time up to
+  // new deck — or, when both decks carry slide identities, on the slide that shows what
+  // was shown (found by FindSlide(), else next to the slide that was before it or after
+  // it); recomputes the plan. Time spent per slide is kept by slide index (time up to
   // the last `now` seen goes to the slide shown before the update). The timer is untouched.
   // Increments revision() only if the position or the deck id changed.
   void UpdateDeck(SessionDeckInfo deck);
@@ -317,6 +345,8 @@ class Session {
   // The session as a message (format above). Help and role are not state that is synced;
   // the role is written as the sender's role.
   std::string Serialize(double now_seconds, double epoch_seconds) const;
+  // Its `shows` names the slide shown: reset it when changing `slide` by hand, or Restore()
+  // follows `shows` back to where the session was.
   SessionMessage ToMessage(double now_seconds, double epoch_seconds) const;
 
   // Applies a message: slide, step, cursor (clamped to this deck), mode, timer and

@@ -2,17 +2,27 @@
 
 namespace podium {
 
+FontBytes FontBytes::Own(std::vector<uint8_t> bytes) {
+  auto owned = std::make_shared<const std::vector<uint8_t>>(std::move(bytes));
+  return {owned, std::span<const uint8_t>(*owned)};
+}
+
 std::unique_ptr<Font> Font::FromBytes(std::vector<uint8_t> bytes, int collection_index,
                                       std::string* error) {
+  return FromBytes(FontBytes::Own(std::move(bytes)), collection_index, error);
+}
+
+std::unique_ptr<Font> Font::FromBytes(FontBytes bytes, int collection_index, std::string* error) {
   std::unique_ptr<Font> font(new Font());
   font->bytes_ = std::move(bytes);
-  if (font->bytes_.size() < 12) {
+  const std::span<const uint8_t> file = font->bytes_.bytes;
+  if (file.size() < 12) {
     if (error) *error = "not a font file (too short)";
     return nullptr;
   }
-  const unsigned char* data = font->bytes_.data();
+  const unsigned char* data = file.data();
   int offset = stbtt_GetFontOffsetForIndex(data, collection_index);
-  if (offset < 0 || static_cast<size_t>(offset) >= font->bytes_.size() ||
+  if (offset < 0 || static_cast<size_t>(offset) >= file.size() ||
       !stbtt_InitFont(&font->info_, data, offset)) {
     if (error) *error = "not a font file stb_truetype can read";
     return nullptr;
@@ -20,6 +30,18 @@ std::unique_ptr<Font> Font::FromBytes(std::vector<uint8_t> bytes, int collection
   font->units_to_em_ = stbtt_ScaleForMappingEmToPixels(&font->info_, 1.0f);
   stbtt_GetFontVMetrics(&font->info_, &font->ascent_, &font->descent_, &font->line_gap_);
   font->has_kerning_ = font->info_.kern != 0 || font->info_.gpos != 0;
+  return font;
+}
+
+std::unique_ptr<Font> Font::Clone() const {
+  std::unique_ptr<Font> font(new Font());
+  font->bytes_ = bytes_;  // shared, read-only; info_ points into them
+  font->info_ = info_;
+  font->units_to_em_ = units_to_em_;
+  font->ascent_ = ascent_;
+  font->descent_ = descent_;
+  font->line_gap_ = line_gap_;
+  font->has_kerning_ = has_kerning_;
   return font;
 }
 
@@ -68,6 +90,17 @@ FontMetrics Font::Metrics(float pixel_size) const {
 
 bool FontSet::AddFace(FontRole role, std::vector<uint8_t> bytes, int collection_index,
                       std::string* error) {
+  return AddFace(role, FontBytes::Own(std::move(bytes)), collection_index, error);
+}
+
+FontSet FontSet::Clone() const {
+  FontSet copy;
+  for (size_t i = 0; i < faces_.size(); ++i)
+    if (faces_[i]) copy.faces_[i] = faces_[i]->Clone();
+  return copy;
+}
+
+bool FontSet::AddFace(FontRole role, FontBytes bytes, int collection_index, std::string* error) {
   std::unique_ptr<Font> font = Font::FromBytes(std::move(bytes), collection_index, error);
   if (!font) return false;
   faces_[static_cast<int>(role)] = std::move(font);

@@ -10,12 +10,15 @@
 // identical in the browser, the native app and `deckc`.
 //
 // The engine never opens files: front ends read the font files (or embedded subsets) and
-// hand the bytes over. A Font owns its bytes.
+// hand the bytes over. A Font owns its bytes, or shares them with their owner (FontBytes:
+// the native tools lend memory-mapped files, so that a 20 MB CJK collection costs only the
+// pages the deck touches).
 #pragma once
 
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -45,12 +48,25 @@ struct FontMetrics {
   float line_gap = 0;
 };
 
+// A font file's bytes and what keeps them alive (a vector, a mapping); never written.
+struct FontBytes {
+  std::shared_ptr<const void> owner;
+  std::span<const uint8_t> bytes;
+
+  static FontBytes Own(std::vector<uint8_t> bytes);
+};
+
 class Font {
  public:
   // Reads the face at `collection_index` (for .ttc collections). Returns nullptr and sets
   // *error when the bytes are not a usable font.
   static std::unique_ptr<Font> FromBytes(std::vector<uint8_t> bytes, int collection_index,
                                          std::string* error);
+  static std::unique_ptr<Font> FromBytes(FontBytes bytes, int collection_index,
+                                         std::string* error);
+  // The same face over the same bytes, with caches of its own: a Font is not safe to share
+  // between threads (its caches fill as it is used), a clone per thread is.
+  std::unique_ptr<Font> Clone() const;
 
   // Glyph index of a code point; 0 when the font lacks it.
   int GlyphIndex(char32_t codepoint) const;
@@ -63,11 +79,11 @@ class Font {
   const stbtt_fontinfo& info() const { return info_; }
   // The whole file (a collection too: info().fontstart is this face's offset in it), for
   // tables stb_truetype does not read, such as MATH (math/math_table.h).
-  const std::vector<uint8_t>& bytes() const { return bytes_; }
+  std::span<const uint8_t> bytes() const { return bytes_.bytes; }
 
  private:
   Font() = default;
-  std::vector<uint8_t> bytes_;
+  FontBytes bytes_;
   stbtt_fontinfo info_{};
   float units_to_em_ = 0;
   int ascent_ = 0, descent_ = 0, line_gap_ = 0;
@@ -82,6 +98,9 @@ class FontSet {
   // Adds (or replaces) the face for `role`. False with *error on bad bytes.
   bool AddFace(FontRole role, std::vector<uint8_t> bytes, int collection_index,
                std::string* error);
+  bool AddFace(FontRole role, FontBytes bytes, int collection_index, std::string* error);
+  // Every face cloned (Font::Clone): for laying slides out on another thread.
+  FontSet Clone() const;
   // The face for a role, after the fallback to the role's regular face; may be null.
   const Font* Get(FontRole role) const;
   bool Has(FontRole role) const { return faces_[static_cast<int>(role)] != nullptr; }

@@ -581,6 +581,95 @@ TEST(SessionReloadTest, UpdateDeckKeepsThePlaceClamped) {
   }
 }
 
+// A deck of titled slides, one step each but "Steps" (three): titles stand for the slides,
+// and each slide's words are its title in lower case unless given as "Title|words".
+SessionDeckInfo Titled(std::vector<std::string> slides) {
+  SessionDeckInfo info;
+  info.deck_id = "talk.md";
+  for (const std::string& slide : slides) {
+    size_t bar = slide.find('|');
+    std::string title = slide.substr(0, bar);
+    std::string words = bar == std::string::npos ? title + " words" : slide.substr(bar + 1);
+    info.steps_per_slide.push_back(title == "Steps" ? 3 : 1);
+    info.slides.push_back(MakeSlideIdentity(title, words));
+  }
+  return info;
+}
+
+struct FollowCase {
+  const char* name;
+  std::vector<std::string> before;
+  int slide, step;
+  std::vector<std::string> after;
+  int expected_slide, expected_step;
+};
+
+TEST(SessionReloadTest, UpdateDeckFollowsTheSlideShownAcrossAnEdit) {
+  const FollowCase cases[] = {
+      {"slide inserted before", {"A", "B", "Steps", "D"}, 2, 1, {"A", "New", "B", "Steps", "D"}, 3, 1},
+      {"two inserted before", {"A", "Steps", "C"}, 1, 2, {"X", "Y", "A", "Steps", "C"}, 3, 2},
+      {"slide removed before", {"A", "B", "Steps", "D"}, 2, 2, {"A", "Steps", "D"}, 1, 2},
+      {"slides moved", {"A", "B", "C", "D"}, 3, 0, {"D", "A", "B", "C"}, 0, 0},
+      {"the slide itself edited", {"A", "B", "Steps|old", "D"}, 2, 1,
+       {"New", "A", "B", "Steps|new words", "D"}, 3, 1},
+      {"the slide removed: the one after", {"A", "B", "C", "D"}, 2, 0, {"A", "B", "D"}, 2, 0},
+      {"renamed and rewritten, neighbours same", {"A", "B", "C", "D"}, 2, 0, {"X", "A", "B", "Z", "D"}, 3, 0},
+      {"untitled slides by their words", {"|one", "|two", "|three"}, 2, 0, {"|zero", "|one", "|two", "|three"}, 3, 0},
+      {"same title twice: the nearer", {"Demo|a", "X", "Demo|b"}, 2, 0, {"Demo|a", "X", "Y", "Demo|b edited"}, 3, 0},
+      {"nothing in common: the number", {"A", "B", "C"}, 1, 0, {"X", "Y", "Z"}, 1, 0},
+  };
+  for (const FollowCase& c : cases) {
+    SCOPED_TRACE(c.name);
+    Session s(Titled(c.before));
+    s.GoTo(c.slide, c.step, 5);
+    s.UpdateDeck(Titled(c.after));
+    EXPECT_EQ(s.slide(), c.expected_slide);
+    EXPECT_EQ(s.step(), c.expected_step);
+    EXPECT_EQ(s.overview_cursor(), c.expected_slide);
+    ExpectInvariants(s);
+  }
+}
+
+TEST(SessionReloadTest, ARestoredMessageFollowsTheSlideItShows) {
+  // The page reloads after a slide was inserted before the current one: the saved message
+  // says slide 2, but what slide 2 showed is slide 3 now.
+  Session before(Titled({"A", "B", "Steps", "D"}));
+  before.GoTo(2, 1, 5);
+  const std::string saved = before.Serialize(10, 1000);
+  EXPECT_NE(saved.find(" shows="), std::string::npos) << saved;
+
+  Session after(Titled({"A", "New", "B", "Steps", "D"}));
+  ASSERT_TRUE(after.Restore(saved, 0, 1001).ok());
+  EXPECT_EQ(after.slide(), 3);
+  EXPECT_EQ(after.step(), 1);
+
+  // The same deck: the message's number is the place.
+  Session same(Titled({"A", "B", "Steps", "D"}));
+  ASSERT_TRUE(same.Restore(saved, 0, 1001).ok());
+  EXPECT_EQ(same.slide(), 2);
+
+  // A session without identities (or a message without shows=) keeps numbers.
+  Session numbers(Deck({1, 1, 3, 1, 1}));
+  ASSERT_TRUE(numbers.Restore(saved, 0, 1001).ok());
+  EXPECT_EQ(numbers.slide(), 2);
+}
+
+TEST(SessionMessageTest, ShowsIsTwoHexNumbers) {
+  const std::string base =
+      "podium1 deck=talk.md rev=1 slide=0 step=0 mode=slide timer=idle elapsed=0 epoch=0";
+  SessionMessage m;
+  ASSERT_TRUE(ParseSessionMessage(base + " shows=00ff.A", &m).ok());
+  ASSERT_TRUE(m.shows.has_value());
+  EXPECT_EQ(m.shows->title, 0xffu);
+  EXPECT_EQ(m.shows->words, 0xau);
+  for (const char* bad : {"shows=", "shows=12", "shows=.1", "shows=1.", "shows=1.2.3",
+                          "shows=-1.2", "shows=g.1", "shows=11111111111111111.1"}) {
+    EXPECT_FALSE(ParseSessionMessage(base + " " + bad, &m).ok()) << bad;
+  }
+  ASSERT_TRUE(ParseSessionMessage(base, &m).ok());
+  EXPECT_FALSE(m.shows.has_value());
+}
+
 // [SECTION] Messages -----------------------------------------------------------------
 
 TEST(SessionMessageTest, FormatIsReadableAndStable) {

@@ -7,7 +7,8 @@
 //   - a missing image shows its placeholder (and the picture still matches deckc's)
 //   - a dropped .md with its image opens
 //   - idle for 5 s: no frame drawn, next to no main-thread time
-//   - saving the deck reloads the page once, at the same slide and step
+//   - saving the deck reloads the page once, at the same slide and step; a slide inserted
+//     before it keeps the speaker on their slide
 //
 // Screenshots and the PNGs they were compared with are left in OUT_DIR.
 'use strict';
@@ -181,6 +182,15 @@ const checks = {
     assert.equal(loads, 1, 'page loads after one save');
     assert.deepEqual(await state(page).then(({ slide, step, hash }) => [slide, step, hash]), [5, 2, '#/6.3']);
     fs.writeFileSync(path.join(outDir, 'reloaded-web.png'), await page.screenshot());
+
+    // A slide inserted before the one shown: the speaker stays on their slide, now the 7th.
+    const edited = fs.readFileSync(deckPath, 'utf8');
+    fs.writeFileSync(deckPath, edited.replace('# 演讲：一级一级往上走（改过）',
+                                              '# 新插入的一页\n\n---\n\n# 演讲：一级一级往上走（改过）'));
+    await page.waitForFunction(() => location.hash === '#/7.3', null, { timeout: 10000 });
+    assert.deepEqual(await state(page).then(({ slide, step, hash }) => [slide, step, hash]), [6, 2, '#/7.3']);
+    assert.match(await page.textContent('#slide-text'), /改过/);
+    assert.equal(loads, 2, 'page loads after two saves');
   },
 };
 

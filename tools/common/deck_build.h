@@ -79,7 +79,7 @@ std::set<char32_t> DeckCodepoints(std::string_view source, const std::vector<Sli
 // One face of a font file (a collection too) cut down to `codepoints` with libharfbuzz-subset:
 // only the kern feature of the layout tables, the MATH table and the glyphs its variants and
 // assemblies need, no hinting, names 0–6. Empty with *error on failure.
-std::vector<uint8_t> SubsetFont(const std::vector<uint8_t>& file, int collection_index,
+std::vector<uint8_t> SubsetFont(std::span<const uint8_t> file, int collection_index,
                                 const std::set<char32_t>& codepoints, std::string* error);
 
 bool BuildDeck(const LoadedDeck& loaded, const std::vector<SlideLayout>& layouts,

@@ -1,5 +1,8 @@
 #include "common/deck_files.h"
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -8,6 +11,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
+#include <thread>
 
 #include "parse/parse_deck.h"
 #include "text/utf8.h"
@@ -165,6 +169,32 @@ constexpr FontFile kFontFiles[] = {
 namespace {
 
 // Which faces to read: all of them, or only those `wanted` says yes to.
+// A font file mapped into memory, read-only: only the pages the layout touches are read,
+// where reading a 20 MB CJK collection took a quarter of a 1000-slide check. Falls back to
+// reading the file when it cannot be mapped.
+std::optional<FontBytes> MapFontFile(const fs::path& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd >= 0) {
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+      size_t size = static_cast<size_t>(st.st_size);
+      void* data = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+      ::close(fd);
+      if (data != MAP_FAILED) {
+        std::shared_ptr<const void> owner(data, [size](const void* p) {
+          ::munmap(const_cast<void*>(p), size);
+        });
+        return FontBytes{owner, {static_cast<const uint8_t*>(data), size}};
+      }
+    } else {
+      ::close(fd);
+    }
+  }
+  auto bytes = ReadFileBytes(path);
+  if (!bytes) return std::nullopt;
+  return FontBytes::Own(std::move(*bytes));
+}
+
 bool LoadFonts(FontSet* fonts, std::string* error, const std::function<bool(const FontFile&)>& wanted) {
   const char* env = std::getenv("PODIUM_FONT_DIR");
   fs::path dir = env && *env ? fs::path(env) : fs::path(PODIUM_SYSTEM_FONT_DIR);
@@ -172,7 +202,7 @@ bool LoadFonts(FontSet* fonts, std::string* error, const std::function<bool(cons
   for (const FontFile& f : kFontFiles) {
     if (!wanted(f)) continue;
     fs::path path = dir / f.relative;
-    auto bytes = ReadFileBytes(path);
+    auto bytes = MapFontFile(path);
     std::string why;
     if (!bytes) {
       why = "missing";
@@ -218,6 +248,38 @@ bool LoadSystemFontsFor(std::string_view source, FontSet* fonts, std::string* er
   return LoadFonts(fonts, error, [&](const FontFile& f) {
     return (IsFallback(f.role) && fallback) || (f.role == FontRole::kMath && math);
   });
+}
+
+std::vector<SlideLayout> LayoutDeckInParallel(const Deck& deck, const LayoutContext& context,
+                                              std::vector<Diagnostic>* diagnostics) {
+  const size_t count = deck.slides.size();
+  // Below a few dozen slides, starting threads and cloning fonts costs more than it saves.
+  constexpr size_t kSlidesPerThread = 32;
+  const unsigned threads = static_cast<unsigned>(std::min<size_t>(
+      {std::max(1u, std::thread::hardware_concurrency()), 4u, count / kSlidesPerThread}));
+  if (threads <= 1) return LayoutDeck(deck, context, diagnostics);
+
+  std::vector<SlideLayout> layouts(count);
+  std::vector<std::vector<Diagnostic>> found(count);
+  std::vector<FontSet> clones;
+  for (unsigned t = 1; t < threads; ++t) clones.push_back(context.fonts->Clone());
+  std::atomic<size_t> next{0};
+  auto work = [&](const FontSet* fonts) {
+    LayoutContext mine{fonts, context.images};
+    constexpr size_t kChunk = 8;  // neighbouring slides: one fetch of the counter for eight
+    for (size_t first; (first = next.fetch_add(kChunk)) < count;) {
+      for (size_t i = first; i < std::min(first + kChunk, count); ++i)
+        layouts[i] = LayoutSlide(deck, static_cast<int>(i), mine, &found[i]);
+    }
+  };
+  std::vector<std::thread> workers;
+  for (const FontSet& clone : clones) workers.emplace_back(work, &clone);
+  work(context.fonts);
+  for (std::thread& w : workers) w.join();
+  if (diagnostics)
+    for (std::vector<Diagnostic>& d : found)
+      diagnostics->insert(diagnostics->end(), d.begin(), d.end());
+  return layouts;
 }
 
 }  // namespace podium::tools

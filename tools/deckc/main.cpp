@@ -73,7 +73,7 @@ bool Prepare(const std::string& path, FontSet& fonts, tools::LoadedDeck& loaded,
   }
   all = loaded.deck.diagnostics;
   LayoutContext context{&fonts, &loaded.images};
-  layouts = LayoutDeck(loaded.deck, context, &all);
+  layouts = tools::LayoutDeckInParallel(loaded.deck, context, &all);
   std::stable_sort(all.begin(), all.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return a.pos.line != b.pos.line ? a.pos.line < b.pos.line : a.pos.col < b.pos.col;
   });

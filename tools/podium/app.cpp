@@ -24,6 +24,7 @@
 #include "draw/draw_slide.h"
 #include "layout/theme.h"
 #include "present/overlays.h"
+#include "present/session_deck.h"
 #include "text/utf8.h"
 
 namespace podium::native {
@@ -160,15 +161,11 @@ UiLanguage App::Language() const {
 }
 
 SessionDeckInfo App::InfoFor(const DeckVersion& version) const {
-  SessionDeckInfo info;
-  info.deck_id = DisplayName(options_.deck_path);
-  for (const SlideLayout& layout : version.layouts) info.steps_per_slide.push_back(layout.steps);
+  SessionDeckInfo info =
+      SessionInfoFor(version.loaded.deck, version.layouts, DisplayName(options_.deck_path));
   bool any_time = false;
-  for (const Slide& slide : version.loaded.deck.slides) {
-    info.slide_budget_seconds.push_back(slide.style.time_seconds);
-    any_time = any_time || slide.style.time_seconds.has_value();
-  }
-  info.duration_seconds = version.loaded.deck.meta.duration_seconds;
+  for (const std::optional<double>& budget : info.slide_budget_seconds)
+    any_time = any_time || budget.has_value();
   // `time:` directives win; without any, a rehearsal gives the budgets.
   if (!any_time && !rehearsed_.empty()) {
     std::vector<std::optional<double>> budgets = tools::BudgetsFromRehearsal(
