@@ -221,6 +221,10 @@ inline void RunSession(std::string_view bytes) {
   for (int i = 0; i < slides; ++i) info.steps_per_slide.push_back(1 + (shape >> 3) % 4 * i % 5);
   if (shape & 0x40) info.duration_seconds = 600;
   if (shape & 0x80) info.slide_budget_seconds = {60.0, std::nullopt, 0.0};
+  if (shape & 0x10) {  // slide identities, two alike, so that shows= is followed
+    for (int i = 0; i < slides; ++i)
+      info.slides.push_back(MakeSlideIdentity(i % 3 == 2 ? "A" : std::string(1, 'A' + i), "w"));
+  }
   std::string_view message = bytes.empty() ? bytes : bytes.substr(1);
 
   SessionMessage parsed;
@@ -231,6 +235,7 @@ inline void RunSession(std::string_view bytes) {
     PODIUM_FUZZ_CHECK(ParseSessionMessage(FormatSessionMessage(parsed), &again).ok());
     PODIUM_FUZZ_CHECK(again.slide == parsed.slide && again.step == parsed.step);
     PODIUM_FUZZ_CHECK(again.deck_id == parsed.deck_id && again.revision == parsed.revision);
+    PODIUM_FUZZ_CHECK(again.shows == parsed.shows);
   } else {
     PODIUM_FUZZ_CHECK(!parse_result.detail.empty());
   }
@@ -265,6 +270,12 @@ inline void RunSession(std::string_view bytes) {
   Session other(info);
   PODIUM_FUZZ_CHECK(other.Restore(session.Serialize(now, 1e9 + 10), now, 1e9 + 10).ok());
   PODIUM_FUZZ_CHECK(other.slide() == session.slide() && other.step() == session.step());
+  // An edit that puts a slide in front: the position follows, and stays in the deck.
+  SessionDeckInfo edited = info;
+  edited.steps_per_slide.insert(edited.steps_per_slide.begin(), 2);
+  if (!edited.slides.empty()) edited.slides.insert(edited.slides.begin(), MakeSlideIdentity("New", ""));
+  session.UpdateDeck(edited);
+  CheckSession(session);
 }
 
 }  // namespace podium::fuzz

@@ -194,9 +194,13 @@ def make_sessions():
         "podium1 deck=talk.md rev=-1 slide=0 step=0 mode=slide timer=idle elapsed=nan epoch=0",
         "podium1 deck=talk.md deck=talk.md rev=1",
         "podium1 deck=%zz rev=1 slide=1e3 step=0x10 mode=slide timer=idle elapsed=1e400 epoch=0",
+        "podium1 deck=talk.md rev=7 slide=2 step=1 mode=slide timer=running elapsed=30 epoch=5 "
+        "shows=af63bd4c8601b7be.af63c24c8601c0a0",
+        "podium1 deck=talk.md rev=7 slide=1 step=0 mode=slide timer=idle elapsed=0 epoch=0 "
+        "shows=1.g",
     ]
     for k, m in enumerate(messages):
-        for shape in (0x03, 0xC5):
+        for shape in (0x03, 0xC5, 0x16):
             write("session", "message-%02d-%02x" % (k + 1, shape), bytes([shape]) + m.encode())
 
 
