@@ -359,6 +359,17 @@ TEST_F(PdfExportTest, NotesHandoutHasTallerPagesWithTheNotesText) {
   EXPECT_NE(page2.find("标点符号不会出现在行首"), std::string::npos) << page2;
 }
 
+TEST_F(PdfExportTest, DisplaySizeOperatorsCopyAsTheirCharacters) {
+  // A display ∑ or ∫ is one of the math face's size variants, a glyph no code point maps
+  // to: the PDF still says which character it is, so the formula searches and copies.
+  Exported e;
+  ASSERT_NO_FATAL_FAILURE(Export("tests/export/deck/display-math.md", {}, "math.pdf", &e));
+  std::string text = WithoutSpace(PageText(e.pdf, 1));
+  EXPECT_NE(text.find("∑"), std::string::npos) << text;
+  EXPECT_NE(text.find("∫"), std::string::npos) << text;
+  EXPECT_NE(text.find("Displaymath"), std::string::npos) << text;
+}
+
 TEST_F(PdfExportTest, MissingImageStillExportsWithItsPlaceholder) {
   Exported e;
   ASSERT_NO_FATAL_FAILURE(Export("tests/export/deck/missing-image.md", {}, "missing.pdf", &e));

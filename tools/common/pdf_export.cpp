@@ -45,6 +45,7 @@
 #include <unordered_map>
 
 #include "layout/inline_layout.h"
+#include "math/math_table.h"
 #include "parse/html_entities.h"
 #include "text/utf8.h"
 
@@ -158,7 +159,7 @@ class PdfFonts {
     if (!entry) return;
     auto it = entry->text.find(glyph);
     if (it == entry->text.end()) {
-      if (!entry->whole_cmap_read) ReadWholeCmap(*entry);
+      if (!entry->whole_cmap_read) ReadWholeCmap(*entry, fonts_.Get(role));
       it = entry->text.find(glyph);
       if (it == entry->text.end()) return;
     }
@@ -218,14 +219,28 @@ class PdfFonts {
   }
 
   // Glyphs the deck's own text does not explain: any code point the font maps to them.
-  void ReadWholeCmap(Entry& entry) {
+  // A math face's size variants (a display ∑, a tall parenthesis) are glyphs no code point
+  // maps to: they stand for their base glyph's character, so a display formula's ∑ copies
+  // and searches as ∑. (Assembled delimiters stay without text: their parts would repeat it.)
+  void ReadWholeCmap(Entry& entry, const Font* font) {
     entry.whole_cmap_read = true;
     std::unordered_map<int, char32_t> cmap;
     FT_UInt glyph = 0;
     for (FT_ULong c = FT_Get_First_Char(entry.ft_face, &glyph); glyph != 0;
          c = FT_Get_Next_Char(entry.ft_face, c, &glyph))
       Offer(cmap, static_cast<int>(glyph), static_cast<char32_t>(c));
+    std::unordered_map<int, char32_t> variants;
+    if (font) {
+      MathTable math(font);
+      if (!math.empty()) {
+        for (auto [g, c] : cmap)
+          for (bool vertical : {true, false})
+            for (const MathTable::Variant& v : math.Variants(g, vertical))
+              if (!cmap.count(v.glyph)) Offer(variants, v.glyph, c);
+      }
+    }
     for (auto [g, c] : cmap) entry.text.emplace(g, c);  // the deck's own text wins
+    for (auto [g, c] : variants) entry.text.emplace(g, c);
   }
 
   const FontSet& fonts_;
