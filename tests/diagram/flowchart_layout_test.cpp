@@ -230,6 +230,22 @@ TEST(FlowchartLayoutTest, CyclesKeepTheirArrows) {
   ExpectTidy(source, r);
 }
 
+TEST(FlowchartLayoutTest, AChainWithAWayBackStaysOnOneLine) {
+  // The showcase deck's loop: six steps left to right and an edge from the last back to the
+  // first. The way back goes round below; the six boxes sit on one line, the two ends too
+  // (they had come out a pixel low, pulled by the way back).
+  std::string source =
+      "flowchart LR\n  A[线上踩坑] --> B[内部复盘] --> C[技术博客] --> D[Meetup 演讲] --> "
+      "E[听众提 Issue] --> F[开源 PR]\n  F --> A\n";
+  FlowchartResult r = Lay(source);
+  ASSERT_TRUE(r.ok);
+  ASSERT_EQ(r.geometry.nodes.size(), 6u);
+  const float centre = (r.geometry.nodes[1].box.y0 + r.geometry.nodes[1].box.y1) * 0.5f;
+  for (const auto& node : r.geometry.nodes)
+    EXPECT_NEAR((node.box.y0 + node.box.y1) * 0.5f, centre, 0.05f);
+  ExpectTidy(source, r);
+}
+
 TEST(FlowchartLayoutTest, EdgesEndOnCurvedAndSlantedBorders) {
   std::string source =
       "flowchart LR\n  a((circle)) --> b{diamond} --> c{{hexagon}} --> d([stadium]) --> e[(db)]\n"
