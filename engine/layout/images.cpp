@@ -76,6 +76,10 @@ size_t JpegStart(const std::vector<uint8_t>& b) {
 // stb_image reads them, even past the segment's length (stb_image fails only after).
 std::string CheckJpeg(const std::vector<uint8_t>& b, size_t i) {
   const std::string truncated = "the JPEG file is truncated";
+  // Huffman tables defined so far (class DC/AC, id 0–3): a scan that decodes with one
+  // never defined would make stb_image read an uninitialised table (UBSan found it).
+  bool defined[2][4] = {};
+  bool progressive = false;
   while (i < b.size()) {
     if (b[i] != 0xFF) {  // padding between segments: stb_image skips it too
       ++i;
@@ -97,6 +101,7 @@ std::string CheckJpeg(const std::vector<uint8_t>& b, size_t i) {
         size_t codes = 0;
         for (size_t k = 1; k <= 16; ++k) codes += b[p + k];
         if (codes > 256) return "the JPEG file has a corrupt Huffman table";
+        if ((b[p] >> 4) <= 1 && (b[p] & 15) <= 3) defined[b[p] >> 4][b[p] & 15] = true;
         p += 17 + codes;
         left -= static_cast<int64_t>(17 + codes);
       }
@@ -104,6 +109,22 @@ std::string CheckJpeg(const std::vector<uint8_t>& b, size_t i) {
     }
     size_t end = i + 2 + length;
     if (length < 2 || end > b.size()) return truncated;
+    if (marker == 0xC2 || marker == 0xC6 || marker == 0xCA || marker == 0xCE) progressive = true;
+    if (marker == 0xDA && length >= 3) {  // SOS: components with their DC/AC tables, then Ss
+      size_t count = b[i + 4];
+      size_t spectral = i + 5 + 2 * count;  // Ss, Se, Ah/Al
+      if (spectral + 2 < end) {
+        bool dc_scan = b[spectral] == 0, first_pass = (b[spectral + 2] >> 4) == 0;
+        for (size_t k = 0; k < count; ++k) {
+          uint8_t tables = b[i + 6 + 2 * k];
+          bool needs_dc = !progressive || (dc_scan && first_pass);
+          bool needs_ac = !progressive || !dc_scan;
+          if ((needs_dc && ((tables >> 4) > 3 || !defined[0][tables >> 4])) ||
+              (needs_ac && ((tables & 15) > 3 || !defined[1][tables & 15])))
+            return "the JPEG file uses a Huffman table it does not define";
+        }
+      }
+    }
     i = end;
     if (marker == 0xDA) {  // a scan: entropy-coded data up to the next real marker
       while (i + 1 < b.size() &&

@@ -391,6 +391,24 @@ TEST(Limits, FormatsSlidesDoNotUseAreRefused) {
 }
 
 // Broken files: each is an error at the image's line and a placeholder on the slide.
+TEST(Limits, AJpegScanWithAnUndefinedHuffmanTableIsRefusedBeforeDecoding) {
+  // Found by fuzz_image: a progressive AC scan naming AC table 0, which no DHT defines;
+  // stb_image would decode with an uninitialised table (UBSan: a shift by 32).
+  std::string file =
+      test::ReadRepoFile("tests/robustness/regressions/image-jpeg-progressive-undefined-huffman-table.jpg");
+  ASSERT_FALSE(file.empty());
+  ImageStore store;
+  const ImageStore::Image& image =
+      store.AddEncoded("x.jpg", std::vector<uint8_t>(file.begin(), file.end()));
+  EXPECT_FALSE(image.ok);
+  EXPECT_NE(image.error.find("Huffman table it does not define"), std::string::npos) << image.error;
+  // Real baseline and progressive photos still decode.
+  for (const char* name : {"photo.jpg"}) {
+    std::string good = ReadFixture(name);
+    EXPECT_TRUE(store.AddEncoded(name, std::vector<uint8_t>(good.begin(), good.end())).ok) << name;
+  }
+}
+
 TEST(Limits, CorruptOrTruncatedImagesGiveAnErrorAndAPlaceholder) {
   std::string png = ReadFixture("photo.png"), jpg = ReadFixture("photo.jpg"),
               gif = ReadFixture("photo.gif");
