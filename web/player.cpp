@@ -104,9 +104,14 @@ RestoreResult Player::Start(std::string_view saved, std::optional<int> hash_slid
   session_.SetRole(view_);
 
   RestoreResult result;
+  // Parsed once: Restore() applies it, and the hash below is compared with its place.
   SessionMessage saved_message;
-  bool restored = !saved.empty() && ParseSessionMessage(saved, &saved_message).ok();
-  if (!saved.empty()) result = session_.Restore(saved, now, epoch);
+  bool restored = false;
+  if (!saved.empty()) {
+    result = ParseSessionMessage(saved, &saved_message);
+    restored = result.ok();
+    if (restored) result = session_.Restore(saved_message, now, epoch);
+  }
   // A hash that only repeats the saved place (the page reloaded after the deck was saved)
   // leaves the place to the saved session, which follows the slide to where it moved.
   if (restored && result.ok() && hash_slide && *hash_slide == saved_message.slide &&
