@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <utility>
 
 #include <stb_image.h>
 
@@ -149,6 +150,38 @@ bool PngHeaderSize(const std::vector<uint8_t>& b, int64_t* width, int64_t* heigh
   return true;
 }
 
+// stb_image 2.27 copies each IDAT chunk into a buffer it allocates at the first non-empty
+// one, so an empty IDAT before it is a copy into a null pointer (UBSan found it; legal PNG,
+// as empty IDAT chunks carry nothing). Fills `out` with the file without its empty IDAT
+// chunks and returns true, or returns false when there are none. The chunks are walked as
+// stb_image walks them, each by its length; a cut one ends the walk (stb_image refuses it).
+bool DropEmptyPngData(const std::vector<uint8_t>& b, std::vector<uint8_t>* out) {
+  int64_t w = 0, h = 0;
+  if (!PngHeaderSize(b, &w, &h)) return false;
+  auto be32 = [&](size_t i) {
+    return (uint32_t{b[i]} << 24) | (uint32_t{b[i + 1]} << 16) | (uint32_t{b[i + 2]} << 8) | b[i + 3];
+  };
+  const uint32_t kIdat = 0x49444154, kIend = 0x49454E44;
+  std::vector<std::pair<size_t, size_t>> empty;  // [begin, end) of each empty IDAT chunk
+  for (size_t i = 8; i + 12 <= b.size();) {
+    uint32_t length = be32(i), type = be32(i + 4);
+    if (length > b.size() - i - 12) break;
+    if (type == kIdat && length == 0) empty.push_back({i, i + 12});
+    if (type == kIend) break;
+    i += 12 + size_t{length};
+  }
+  if (empty.empty()) return false;
+  out->clear();
+  out->reserve(b.size());
+  size_t from = 0;
+  for (auto [begin, end] : empty) {
+    out->insert(out->end(), b.begin() + from, b.begin() + begin);
+    from = end;
+  }
+  out->insert(out->end(), b.begin() + from, b.end());
+  return true;
+}
+
 void AddUse(std::vector<ImageUse>& uses, std::set<std::string>& seen, const std::string& src,
             SourcePos pos) {
   if (src.empty() || !seen.insert(src).second) return;
@@ -200,14 +233,17 @@ const ImageStore::Image& ImageStore::AddEncoded(const std::string& src,
     image.error = "cannot decode: " + why;
     return images_[src] = std::move(image);
   }
-  if (bytes.empty() || bytes.size() > static_cast<size_t>(INT32_MAX) ||
-      !stbi_info_from_memory(bytes.data(), static_cast<int>(bytes.size()), &w, &h, &channels)) {
+  std::vector<uint8_t> without_empty_data;
+  const std::vector<uint8_t>& decoded =
+      DropEmptyPngData(bytes, &without_empty_data) ? without_empty_data : bytes;
+  if (decoded.empty() || decoded.size() > static_cast<size_t>(INT32_MAX) ||
+      !stbi_info_from_memory(decoded.data(), static_cast<int>(decoded.size()), &w, &h, &channels)) {
     image.error = "not an image format Podium can decode";
     return images_[src] = std::move(image);
   }
   if (w <= 0 || h <= 0 || too_large(w, h)) return refuse_size(w, h);
   stbi_uc* pixels =
-      stbi_load_from_memory(bytes.data(), static_cast<int>(bytes.size()), &w, &h, &channels, 4);
+      stbi_load_from_memory(decoded.data(), static_cast<int>(decoded.size()), &w, &h, &channels, 4);
   if (!pixels) {
     image.error = std::string("cannot decode: ") + stbi_failure_reason();
     return images_[src] = std::move(image);

@@ -409,6 +409,32 @@ TEST(Limits, AJpegScanWithAnUndefinedHuffmanTableIsRefusedBeforeDecoding) {
   }
 }
 
+TEST(Limits, APngWithAnEmptyDataChunkBeforeItsDataStillDecodes) {
+  // Found by fuzz_image: stb_image copied the empty IDAT into a buffer not yet allocated
+  // (UBSan: null passed to memcpy). An empty IDAT is legal and carries nothing, so the file
+  // decodes without it: 3x2 red pixels.
+  std::string file =
+      test::ReadRepoFile("tests/robustness/regressions/image-png-empty-idat-before-data.png");
+  ASSERT_FALSE(file.empty());
+  ImageStore store;
+  const ImageStore::Image& image =
+      store.AddEncoded("x.png", std::vector<uint8_t>(file.begin(), file.end()));
+  ASSERT_TRUE(image.ok) << image.error;
+  EXPECT_EQ(image.width, 3);
+  EXPECT_EQ(image.height, 2);
+  ASSERT_EQ(image.texture.rgba.size(), 3u * 2 * 4);
+  EXPECT_EQ(image.texture.rgba[0], 255);
+  EXPECT_EQ(image.texture.rgba[1], 0);
+  EXPECT_EQ(image.texture.rgba[3], 255);
+  // With only empty data chunks it is an error, not a crash.
+  std::string none = file;
+  size_t idat = none.find("IDAT", none.find("IDAT") + 4) - 4;  // the one with the data
+  uint32_t length = (uint8_t(none[idat]) << 24) | (uint8_t(none[idat + 1]) << 16) |
+                    (uint8_t(none[idat + 2]) << 8) | uint8_t(none[idat + 3]);
+  none.erase(idat, 12 + length);
+  EXPECT_FALSE(store.AddEncoded("y.png", std::vector<uint8_t>(none.begin(), none.end())).ok);
+}
+
 TEST(Limits, CorruptOrTruncatedImagesGiveAnErrorAndAPlaceholder) {
   std::string png = ReadFixture("photo.png"), jpg = ReadFixture("photo.jpg"),
               gif = ReadFixture("photo.gif");
