@@ -1,6 +1,7 @@
 #include "layout/images.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <set>
 #include <utility>
 
@@ -136,6 +137,39 @@ std::string CheckJpeg(const std::vector<uint8_t>& b, size_t i) {
   return truncated;
 }
 
+// An uncompressed BMP (BI_RGB, BI_BITFIELDS) is whole when its rows, each padded to 4
+// bytes, fit between the pixel data's offset and the end of the file. stb_image reads
+// past the end as zeros: a 505-byte file claiming 14872x4222 pixels kept it (and the
+// downscale after it) busy for over a minute under the fuzzer (timeout-* in fuzz_image).
+std::string CheckBmp(const std::vector<uint8_t>& b) {
+  const std::string truncated = "the BMP file is truncated";
+  if (b.size() < 26) return truncated;
+  auto le = [&](size_t i, int bytes) {
+    uint32_t v = 0;
+    for (int k = bytes - 1; k >= 0; --k) v = (v << 8) | b[i + k];
+    return v;
+  };
+  const int64_t offset = le(10, 4), header = le(14, 4);
+  int64_t width = 0, height = 0, bpp = 0;
+  uint32_t compression = 0;
+  if (header == 12) {  // OS/2 BITMAPCOREHEADER: 16-bit sizes, no compression
+    width = le(18, 2);
+    height = le(20, 2);
+    bpp = le(24, 2);
+  } else {
+    if (b.size() < 34) return truncated;
+    width = std::abs(int64_t{static_cast<int32_t>(le(18, 4))});
+    height = std::abs(int64_t{static_cast<int32_t>(le(22, 4))});
+    bpp = le(28, 2);
+    compression = le(30, 4);
+  }
+  if (compression != 0 && compression != 3) return "";  // stb_image refuses RLE itself
+  const int64_t row = (width * bpp + 31) / 32 * 4;
+  if (width > kMaxImageSide || height > kMaxImageSide) return "";  // refused by size after
+  if (offset + row * height > static_cast<int64_t>(b.size())) return truncated;
+  return "";
+}
+
 // The size a PNG's header claims (false if it is not a PNG). stb_image refuses some huge
 // PNGs itself, and then tries the other formats, so its reason is not the PNG's.
 bool PngHeaderSize(const std::vector<uint8_t>& b, int64_t* width, int64_t* height) {
@@ -227,8 +261,12 @@ const ImageStore::Image& ImageStore::AddEncoded(const std::string& src,
   if (int64_t pw = 0, ph = 0; PngHeaderSize(bytes, &pw, &ph) && too_large(pw, ph))
     return refuse_size(pw, ph);
   bool gif = bytes.size() >= 4 && std::equal(bytes.begin(), bytes.begin() + 4, "GIF8");
+  bool bmp = bytes.size() >= 2 && bytes[0] == 'B' && bytes[1] == 'M';
   size_t jpeg = JpegStart(bytes);
-  if (std::string why = gif ? CheckGif(bytes) : jpeg ? CheckJpeg(bytes, jpeg) : "";
+  if (std::string why = gif    ? CheckGif(bytes)
+                        : bmp  ? CheckBmp(bytes)
+                        : jpeg ? CheckJpeg(bytes, jpeg)
+                               : "";
       !why.empty()) {
     image.error = "cannot decode: " + why;
     return images_[src] = std::move(image);

@@ -435,6 +435,28 @@ TEST(Limits, APngWithAnEmptyDataChunkBeforeItsDataStillDecodes) {
   EXPECT_FALSE(store.AddEncoded("y.png", std::vector<uint8_t>(none.begin(), none.end())).ok);
 }
 
+TEST(Limits, ABmpWhoseRowsAreNotInTheFileIsRefusedBeforeDecoding) {
+  // Found by fuzz_image (a timeout): 505 bytes claiming 14872x4222 32-bit pixels, which
+  // stb_image decoded from zeros past the end for over a minute.
+  std::string file =
+      test::ReadRepoFile("tests/robustness/regressions/image-bmp-truncated-huge-claimed-size.bmp");
+  ASSERT_EQ(file.size(), 505u);
+  ImageStore store;
+  auto start = std::chrono::steady_clock::now();
+  const ImageStore::Image& image =
+      store.AddEncoded("x.bmp", std::vector<uint8_t>(file.begin(), file.end()));
+  EXPECT_FALSE(image.ok);
+  EXPECT_EQ(image.error, "cannot decode: the BMP file is truncated");
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(1));
+  // A whole BMP decodes; the same file without its last byte is truncated.
+  std::string bmp = test::ReadRepoFile("tests/fuzz/corpus/image/small.bmp");
+  ASSERT_FALSE(bmp.empty());
+  EXPECT_TRUE(store.AddEncoded("a.bmp", std::vector<uint8_t>(bmp.begin(), bmp.end())).ok);
+  const ImageStore::Image& cut = store.AddEncoded("b.bmp", std::vector<uint8_t>(bmp.begin(), bmp.end() - 1));
+  EXPECT_FALSE(cut.ok);
+  EXPECT_EQ(cut.error, "cannot decode: the BMP file is truncated");
+}
+
 TEST(Limits, CorruptOrTruncatedImagesGiveAnErrorAndAPlaceholder) {
   std::string png = ReadFixture("photo.png"), jpg = ReadFixture("photo.jpg"),
               gif = ReadFixture("photo.gif");
