@@ -29,6 +29,7 @@ struct App {
   bool frame_requested = false;
   uint64_t frames_drawn = 0;
   double last_frame_ms = 0;  // CPU time of the last frame in the wasm (measurements)
+  uint64_t last_frame_uploaded = 0;  // texture bytes the last frame sent (measurements)
 
   // What the page shows already, so AfterChange() publishes only what changed.
   int published_slide = -1;
@@ -37,6 +38,8 @@ struct App {
   uint64_t sent_revision = UINT64_MAX;  // last state posted to the deck's sync channel
   bool pointer_cursor = false;
   long tick_timeout = 0;  // the presenter view's next redraw (0: none)
+  long warm_timeout = 0;  // the next Renderer::Warm, after a frame (0: none)
+  uint64_t glyphs_warmed = 0;  // glyphs Warm added since start (measurements)
 };
 
 App& GetApp();

@@ -185,6 +185,16 @@ EMSCRIPTEN_KEEPALIVE double podium_frames_drawn() {
 // Milliseconds the last frame took in the wasm (draw lists, uploads, GL calls).
 EMSCRIPTEN_KEEPALIVE double podium_last_frame_ms() { return GetApp().last_frame_ms; }
 
+// Glyphs rasterized ahead of need while idle (Renderer::Warm), for measurements.
+EMSCRIPTEN_KEEPALIVE double podium_glyphs_warmed() {
+  return static_cast<double>(GetApp().glyphs_warmed);
+}
+
+// Texture bytes the last frame sent to the GPU (0 when it drew from a warm atlas).
+EMSCRIPTEN_KEEPALIVE double podium_last_frame_uploaded_bytes() {
+  return static_cast<double>(GetApp().last_frame_uploaded);
+}
+
 // Texture bytes sent to the GPU since start (glyph atlas and images), for measurements.
 EMSCRIPTEN_KEEPALIVE double podium_uploaded_bytes() {
   return static_cast<double>(GetApp().renderer.host().uploaded_bytes());

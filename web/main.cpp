@@ -59,6 +59,16 @@ void SchedulePresenterTick(App& app, double now) {
   app.tick_timeout = emscripten_set_timeout(OnPresenterTick, wait * 1000, nullptr);
 }
 
+// The glyphs of the neighbouring slides go into the atlas once the frame is on screen and
+// the page has had a moment for input (a clicker's double press is not held up).
+constexpr double kWarmDelayMs = 40;
+
+void OnWarm(void*) {
+  App& app = GetApp();
+  app.warm_timeout = 0;
+  app.glyphs_warmed += app.renderer.Warm(app.player, app.framebuffer_width, app.framebuffer_height);
+}
+
 EM_BOOL OnAnimationFrame(double, void*) {
   App& app = GetApp();
   app.frame_requested = false;
@@ -70,9 +80,13 @@ EM_BOOL OnAnimationFrame(double, void*) {
                                static_cast<float>(app.css_height), now, page::WallClock());
     SchedulePresenterTick(app, now);
   }
+  const uint64_t uploaded = app.renderer.host().uploaded_bytes();
   app.renderer.Draw(app.player, app.framebuffer_width, app.framebuffer_height);
+  app.last_frame_uploaded = app.renderer.host().uploaded_bytes() - uploaded;
   app.last_frame_ms = emscripten_get_now() - start;
   ++app.frames_drawn;
+  if (app.warm_timeout) emscripten_clear_timeout(app.warm_timeout);
+  app.warm_timeout = emscripten_set_timeout(OnWarm, kWarmDelayMs, nullptr);
   return EM_FALSE;  // one frame only: the next one is requested by the next change
 }
 

@@ -26,6 +26,29 @@ OverviewGrid CurrentOverviewGrid(const Player& player) {
                           player.session().overview_cursor(), player.overview_first_row);
 }
 
+namespace {
+
+// The progress bar, slide number, typed number and notice over slide `slide` at `step`.
+SlideLayout StatusOverlay(Player& player, int slide, int step) {
+  const Session& session = player.session();
+  const DesignSize design = player.design_size();
+  StatusInfo status;
+  status.slide = slide;
+  status.slide_count = static_cast<int>(player.layouts().size());
+  status.step = step;
+  status.step_count = session.StepCount(slide);
+  const auto& slides = player.deck().slides;
+  status.show_number = session.mode() == ScreenMode::kSlide &&
+                       !(slide < static_cast<int>(slides.size()) && slides[slide].style.paginate);
+  status.typed_number = player.keyboard().typed_number();
+  status.language = player.UiLanguageShown();
+  status.notice = player.notice();
+  status.accent = player.accent_color();
+  return LayoutStatusOverlay(player.fonts(), design.width, design.height, status);
+}
+
+}  // namespace
+
 Renderer::Renderer() = default;
 
 Renderer::~Renderer() {
@@ -86,20 +109,7 @@ bool Renderer::DrawScreen(Player& player, const SlidePlacement& place) {
     params.step = 0;
   }
 
-  StatusInfo status;
-  status.slide = session.slide();
-  status.slide_count = count;
-  status.step = session.step();
-  status.step_count = session.StepCount(session.slide());
-  const auto& slides = player.deck().slides;
-  status.show_number =
-      session.mode() == ScreenMode::kSlide && !(session.slide() < static_cast<int>(slides.size()) &&
-                                                slides[session.slide()].style.paginate);
-  status.typed_number = player.keyboard().typed_number();
-  status.language = player.UiLanguageShown();
-  status.notice = player.notice();
-  status.accent = player.accent_color();
-  SlideLayout overlay = LayoutStatusOverlay(player.fonts(), design.width, design.height, status);
+  SlideLayout overlay = StatusOverlay(player, session.slide(), session.step());
   if (!DrawSlide(overlay, params, nullptr, glyphs, host_, list)) return false;
 
   if (session.help_visible()) {
@@ -128,6 +138,36 @@ bool Renderer::DrawPresenter(Player& player, float pixels_per_unit) {
     if (!DrawSlide(help, params, nullptr, player.glyphs(), host_, canvas_.list())) return false;
   }
   return true;
+}
+
+size_t Renderer::Warm(Player& player, int fb_w, int fb_h) {
+  if (!initialized_ || !player.started() || player.view() == Role::kPresenter ||
+      player.session().mode() != ScreenMode::kSlide)
+    return 0;
+  GlyphCache& glyphs = player.glyphs();
+  const size_t before = glyphs.size();
+  const DesignSize design = player.design_size();
+  const SlidePlacement place = PlaceSlide(fb_w, fb_h, design.width, design.height);
+  const auto& layouts = player.layouts();
+  const int slide = player.session().slide();
+  // canvas_ holds nothing between frames (Draw builds it afresh): the warm-up's vertices
+  // go there and are never rendered.
+  canvas_.SetWhitePixelUv(glyphs.white_uv());
+  canvas_.BeginFrame(host_.Resolve(glyphs.texture()),
+                     ImVec4(0, 0, static_cast<float>(fb_w), static_cast<float>(fb_h)));
+  for (int s : {slide, slide + 1, slide - 1}) {
+    if (s < 0 || s >= static_cast<int>(layouts.size())) continue;
+    DrawParams params;
+    params.origin = place.origin;
+    params.scale = place.scale;
+    params.step = layouts[s].steps - 1;  // every step shown: all of the slide's text
+    if (!DrawSlide(layouts[s], params, &player.images(), glyphs, host_, canvas_.list())) break;
+    params.step = 0;
+    SlideLayout overlay = StatusOverlay(player, s, 0);  // its slide number
+    if (!DrawSlide(overlay, params, nullptr, glyphs, host_, canvas_.list())) break;
+  }
+  host_.UploadPending();
+  return glyphs.size() - before;
 }
 
 void Renderer::Draw(Player& player, int fb_w, int fb_h) {

@@ -46,6 +46,13 @@ class Renderer {
   // Creates the Dear ImGui context (only the renderer backend uses it) and the GL objects.
   bool Init();
   void Draw(Player& player, int framebuffer_width, int framebuffer_height);
+  // Rasterizes and uploads, without drawing anything on screen, the glyphs and images of
+  // what the next key press can show: the rest of this slide's steps and the slides before
+  // and after it, at this framebuffer's scale — so a first visit to a slide draws from a
+  // warm atlas instead of rasterizing in the frame the speaker waits for. Call when the
+  // page is idle after a frame. Stops when the atlas is full (the next frame that needs
+  // room starts it afresh with just what it shows). Returns the glyphs added.
+  size_t Warm(Player& player, int framebuffer_width, int framebuffer_height);
   GlTextureHost& host() { return host_; }
   bool initialized() const { return initialized_; }
   // Vertices of the last frame (for measurements).

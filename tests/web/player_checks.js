@@ -150,6 +150,31 @@ const checks = {
     assert.ok(withinTolerance(r), 'against deckc render: ' + describe(r));
   },
 
+  async 'the next slide\'s glyphs are rasterized while idle, not in the switch'(browser, compare) {
+    // Slide 3 to slide 4 of the showcase deck: other words, other Chinese characters.
+    const page = await open(browser, server.url + '#/3.99');
+    const measure = () => page.evaluate(() => ({
+      warmed: window.podiumModule._podium_glyphs_warmed(),
+      frameUploaded: window.podiumModule._podium_last_frame_uploaded_bytes(),
+    }));
+    await page.waitForTimeout(500);  // the warm-up runs 40 ms after the first frame
+    const before = await measure();
+    assert.ok(before.warmed > 0, 'no glyph rasterized ahead of need');
+    const drawn = painted(page);
+    await page.keyboard.press('ArrowRight');
+    await drawn;
+    assert.equal((await state(page)).slide, 3);
+    const after = await measure();
+    console.log(`      (${before.warmed} glyphs warmed; the switch's frame uploaded ${after.frameUploaded} bytes)`);
+    assert.equal(after.frameUploaded, 0, 'the switch to the warmed slide uploaded texture rows');
+    const shot = await page.screenshot();
+    const pngs = path.join(outDir, 'zh-tech-talk-deckc');
+    if (fs.existsSync(pngs)) {
+      const r = await compare(shot, reference(pngs, 4));
+      assert.ok(withinTolerance(r), 'slide 4 drawn from the warm atlas, against deckc render: ' + describe(r));
+    }
+  },
+
   async 'idle for 5 s: no frame drawn, next to no CPU'(browser, compare) {
     const page = await open(browser, server.url + '#/9');
     const cdp = await page.context().newCDPSession(page);
