@@ -283,7 +283,12 @@ const ImageStore::Image& ImageStore::AddEncoded(const std::string& src,
   stbi_uc* pixels =
       stbi_load_from_memory(decoded.data(), static_cast<int>(decoded.size()), &w, &h, &channels, 4);
   if (!pixels) {
-    image.error = std::string("cannot decode: ") + stbi_failure_reason();
+    // stb_image's reasons are terse ("outofdata", "bad huffman code") and some failures
+    // leave none: say which kind of file is broken, with its reason when it gave one.
+    const char* format = gif ? "GIF" : bmp ? "BMP" : jpeg ? "JPEG" : "PNG";
+    image.error = std::string("cannot decode: the ") + format + " file is corrupt or truncated";
+    if (const char* why = stbi_failure_reason(); why && *why)
+      image.error += std::string(" (stb_image: ") + why + ")";
     return images_[src] = std::move(image);
   }
   image.ok = true;
@@ -356,10 +361,18 @@ void LoadDeckImages(const Deck& deck, AssetLoader& loader, ImageStore& store,
     if (result.status == AssetLoader::Status::kOk) {
       const ImageStore::Image& image = store.AddEncoded(use.src, result.bytes);
       if (!image.ok && diagnostics) {
-        bool too_large = image.error.find("limit") != std::string::npos;
-        diagnostics->push_back(MakeDiagnostic(
-            too_large ? DiagnosticCode::kImageTooLarge : DiagnosticCode::kImageUndecodable,
-            use.pos, use.src));
+        // With the reason: "cannot decode image 'a.jpg': the JPEG file is truncated",
+        // "image too large: 'b.png' (image is 20000x20000 pixels; the limit is …)".
+        const std::string quoted = "'" + use.src + "'";
+        if (image.error.find("limit") != std::string::npos) {
+          diagnostics->push_back(MakeDiagnostic(DiagnosticCode::kImageTooLarge, use.pos,
+                                                quoted + " (" + image.error + ")"));
+        } else {
+          std::string_view why = image.error;
+          if (why.substr(0, 15) == "cannot decode: ") why.remove_prefix(15);
+          diagnostics->push_back(MakeDiagnostic(DiagnosticCode::kImageUndecodable, use.pos,
+                                                quoted + ": " + std::string(why)));
+        }
       }
       continue;
     }

@@ -33,8 +33,8 @@ enum class Severity { kWarning, kError };
   X(kUnsupportedDirective, kWarning, "'{}' is not supported and is ignored")                        \
   X(kUnknownImageKeyword, kWarning, "unknown image keyword '{}'")                                  \
   X(kImageNotFound, kError, "image '{}' not found")                                                \
-  X(kImageUndecodable, kError, "image '{}' cannot be decoded")                                     \
-  X(kImageTooLarge, kError, "image '{}' is too large")                                             \
+  X(kImageUndecodable, kError, "cannot decode image {}")                                          \
+  X(kImageTooLarge, kError, "image too large: {}")                                                \
   X(kImagePathRefused, kError, "image path '{}' is outside the deck's folder")                      \
   X(kSlideOverflow, kError, "slide content does not fit: {}")                                      \
   X(kMissingGlyph, kWarning, "no font has the character {}")                                       \

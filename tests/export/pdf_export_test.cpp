@@ -297,7 +297,11 @@ class PdfToleranceTest : public ::testing::Test {
  protected:
   void SetUp() override {
     if (!HavePoppler()) GTEST_SKIP() << "poppler-utils not installed";
-    ASSERT_NO_FATAL_FAILURE(Export("tests/export/deck/export.md", {}, "tolerance.pdf", &e_));
+    // A file per test: ctest runs the tests of this fixture side by side, in processes of
+    // their own, and one shared name had one read the PDF while the other rewrote it.
+    const std::string name =
+        std::string("tolerance-") + testing::UnitTest::GetInstance()->current_test_info()->name() + ".pdf";
+    ASSERT_NO_FATAL_FAILURE(Export("tests/export/deck/export.md", {}, name, &e_));
     page_ = RasterizePages(e_.pdf).at(0);
     ASSERT_EQ(page_.width, 1280);
   }
