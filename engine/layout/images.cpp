@@ -189,7 +189,11 @@ bool PngHeaderSize(const std::vector<uint8_t>& b, int64_t* width, int64_t* heigh
 // as empty IDAT chunks carry nothing). Fills `out` with the file without its empty IDAT
 // chunks and returns true, or returns false when there are none. The chunks are walked as
 // stb_image walks them, each by its length; a cut one ends the walk (stb_image refuses it).
-bool DropEmptyPngData(const std::vector<uint8_t>& b, std::vector<uint8_t>* out) {
+// Also sets *cut when a chunk claims more bytes than the file has left: stb_image grows its
+// data buffer to an IDAT's claimed length before reading it (fuzz_image: a 898-byte file
+// made it allocate 2 GiB).
+bool DropEmptyPngData(const std::vector<uint8_t>& b, std::vector<uint8_t>* out, bool* cut) {
+  *cut = false;
   int64_t w = 0, h = 0;
   if (!PngHeaderSize(b, &w, &h)) return false;
   auto be32 = [&](size_t i) {
@@ -199,7 +203,10 @@ bool DropEmptyPngData(const std::vector<uint8_t>& b, std::vector<uint8_t>* out) 
   std::vector<std::pair<size_t, size_t>> empty;  // [begin, end) of each empty IDAT chunk
   for (size_t i = 8; i + 12 <= b.size();) {
     uint32_t length = be32(i), type = be32(i + 4);
-    if (length > b.size() - i - 12) break;
+    if (length > b.size() - i - 12) {
+      *cut = true;
+      break;
+    }
     if (type == kIdat && length == 0) empty.push_back({i, i + 12});
     if (type == kIend) break;
     i += 12 + size_t{length};
@@ -272,8 +279,13 @@ const ImageStore::Image& ImageStore::AddEncoded(const std::string& src,
     return images_[src] = std::move(image);
   }
   std::vector<uint8_t> without_empty_data;
+  bool png_cut = false;
   const std::vector<uint8_t>& decoded =
-      DropEmptyPngData(bytes, &without_empty_data) ? without_empty_data : bytes;
+      DropEmptyPngData(bytes, &without_empty_data, &png_cut) ? without_empty_data : bytes;
+  if (png_cut) {
+    image.error = "cannot decode: the PNG file is truncated";
+    return images_[src] = std::move(image);
+  }
   if (decoded.empty() || decoded.size() > static_cast<size_t>(INT32_MAX) ||
       !stbi_info_from_memory(decoded.data(), static_cast<int>(decoded.size()), &w, &h, &channels)) {
     image.error = "not an image format Podium can decode";
