@@ -163,7 +163,13 @@ std::string CheckBmp(const std::vector<uint8_t>& b) {
     bpp = le(28, 2);
     compression = le(30, 4);
   }
-  if (compression != 0 && compression != 3) return "";  // stb_image refuses RLE itself
+  // stb_image refuses RLE (1, 2) and 4 and up itself, but reads the field as a signed int,
+  // so a "negative" compression passed as uncompressed (fuzz_image: a 143-byte file then
+  // decoded 10008x1296 pixels from past its end). No BMP defines one.
+  if (static_cast<int32_t>(compression) < 0) {
+    return "the BMP file names an unknown compression (" + std::to_string(compression) + ")";
+  }
+  if (compression != 0 && compression != 3) return "";
   const int64_t row = (width * bpp + 31) / 32 * 4;
   if (width > kMaxImageSide || height > kMaxImageSide) return "";  // refused by size after
   if (offset + row * height > static_cast<int64_t>(b.size())) return truncated;

@@ -457,6 +457,23 @@ TEST(Limits, ABmpWhoseRowsAreNotInTheFileIsRefusedBeforeDecoding) {
   EXPECT_EQ(cut.error, "cannot decode: the BMP file is truncated");
 }
 
+TEST(Limits, ABmpWithANegativeCompressionIsRefusedBeforeDecoding) {
+  // Found by fuzz_image (a timeout): 143 bytes whose compression field reads 0xff00d8ff,
+  // negative to stb_image, which then decoded 10008x1296 pixels from past the end.
+  std::string file =
+      test::ReadRepoFile("tests/robustness/regressions/image-bmp-negative-compression.bmp");
+  ASSERT_EQ(file.size(), 143u);
+  ImageStore store;
+  const ImageStore::Image& image =
+      store.AddEncoded("x.bmp", std::vector<uint8_t>(file.begin(), file.end()));
+  EXPECT_FALSE(image.ok);
+  EXPECT_EQ(image.error, "cannot decode: the BMP file names an unknown compression (4278245631)");
+  // Compression 3 (bit fields) with whole rows still decodes: the check is for the sign.
+  std::string bmp = test::ReadRepoFile("tests/fuzz/corpus/image/small.bmp");
+  ASSERT_GE(bmp.size(), 34u);
+  EXPECT_TRUE(store.AddEncoded("a.bmp", std::vector<uint8_t>(bmp.begin(), bmp.end())).ok);
+}
+
 TEST(Limits, CorruptOrTruncatedImagesGiveAnErrorAndAPlaceholder) {
   std::string png = ReadFixture("photo.png"), jpg = ReadFixture("photo.jpg"),
               gif = ReadFixture("photo.gif");
