@@ -505,13 +505,52 @@ void Session::SetDeck(SessionDeckInfo deck) {
   spent_.resize(deck_.steps_per_slide.size(), 0.0);
 }
 
+namespace {
+
+// Time spent per slide, carried over an edit of the deck: each slide's seconds go to where
+// FindSlide() finds it in the new deck, so a rehearsal interrupted by inserting a slide
+// still times the slides it timed. A slide not found (deleted, or its title and words both
+// edited) keeps its index if no found slide went there, else its time is dropped; so does
+// time past the new end. Without identities on both sides, by index. `count` is the new
+// deck's slide count.
+std::vector<double> MoveSpentTime(const std::vector<double>& spent,
+                                  const std::vector<SlideIdentity>& before,
+                                  const std::vector<SlideIdentity>& after, size_t count) {
+  std::vector<double> moved(count, 0.0);
+  const bool follow = before.size() == spent.size() && after.size() == count && count > 0;
+  if (!follow) {
+    std::copy_n(spent.begin(), std::min(count, spent.size()), moved.begin());
+    return moved;
+  }
+  std::vector<std::optional<int>> at(spent.size());
+  std::vector<bool> claimed(count, false);
+  for (size_t i = 0; i < spent.size(); ++i) {
+    at[i] = FindSlide(after, before[i], static_cast<int>(i));
+    if (at[i] && claimed[*at[i]]) at[i].reset();  // two alike slides: the first keeps it
+    if (at[i]) claimed[*at[i]] = true;
+  }
+  for (size_t i = 0; i < spent.size(); ++i) {
+    if (at[i]) {
+      moved[*at[i]] += spent[i];
+    } else if (i < count && !claimed[i]) {
+      moved[i] += spent[i];
+    }
+  }
+  return moved;
+}
+
+}  // namespace
+
 void Session::UpdateDeck(SessionDeckInfo deck) {
   Settle(last_now_);
   const bool id_changed = deck.deck_id != deck_.deck_id;
   const std::vector<SlideIdentity> before = std::move(deck_.slides);
+  std::vector<double> spent_before = std::move(spent_);
+  spent_.clear();
   SetDeck(std::move(deck));
   int slide = ClampSlide(slide_);
   const std::vector<SlideIdentity>& after = deck_.slides;
+  spent_ = MoveSpentTime(spent_before, before, after, spent_.size());
   if (static_cast<size_t>(slide_) < before.size() && !after.empty() &&
       !(static_cast<size_t>(slide_) < after.size() && after[slide_] == before[slide_])) {
     // The slide shown is elsewhere now, or gone: find it, else its neighbours.

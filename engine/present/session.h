@@ -245,8 +245,10 @@ class Session {
   // The deck file was edited: keeps slide, step and cursor where they are, clamped to the
   // new deck — or, when both decks carry slide identities, on the slide that shows what
   // was shown (found by FindSlide(), else next to the slide that was before it or after
-  // it); recomputes the plan. Time spent per slide is kept by slide index (time up to
-  // the last `now` seen goes to the slide shown before the update). The timer is untouched.
+  // it); recomputes the plan. Time spent per slide moves with its slide the same way
+  // (by index without identities; time up to the last `now` seen goes to the slide shown
+  // before the update), so a rehearsal edited midway still times each slide. The timer is
+  // untouched.
   // Increments revision() only if the position or the deck id changed.
   void UpdateDeck(SessionDeckInfo deck);
 

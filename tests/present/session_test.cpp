@@ -630,6 +630,44 @@ TEST(SessionReloadTest, UpdateDeckFollowsTheSlideShownAcrossAnEdit) {
   }
 }
 
+TEST(SessionReloadTest, TimeSpentPerSlideMovesWithItsSlide) {
+  // A rehearsal of A, B, C (10, 20, 30 s), then the deck is edited while D is shown: each
+  // slide keeps its own seconds, wherever it went (podium --rehearse writes them).
+  struct Case {
+    const char* name;
+    std::vector<std::string> after;
+    std::vector<double> expected;
+  };
+  const Case cases[] = {
+      {"same deck", {"A", "B", "C", "D"}, {10, 20, 30, 0}},
+      {"slide inserted before", {"A", "New", "B", "C", "D"}, {10, 0, 20, 30, 0}},
+      {"slide removed: its time goes", {"A", "C", "D"}, {10, 30, 0}},
+      {"slides moved", {"D", "A", "B", "C"}, {0, 10, 20, 30}},
+      {"a slide's words edited", {"A", "B|new words", "C", "D"}, {10, 20, 30, 0}},
+      {"renamed and rewritten: its number", {"A", "X", "C", "D"}, {10, 20, 30, 0}},
+      {"everything new: by number", {"W", "X", "Y"}, {10, 20, 30}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    Session s(Titled({"A", "B", "C", "D"}));
+    s.StartTimer(0);
+    s.GoTo(1, 0, 10);
+    s.GoTo(2, 0, 30);
+    s.GoTo(3, 0, 60);
+    ASSERT_EQ(s.SecondsPerSlide(60), (std::vector<double>{10, 20, 30, 0}));
+    s.UpdateDeck(Titled(c.after));
+    EXPECT_EQ(s.SecondsPerSlide(60), c.expected);
+    EXPECT_EQ(s.Elapsed(60), 60);
+    ExpectInvariants(s);
+  }
+  // Without identities the seconds stay by number.
+  Session numbers(Deck({1, 1, 1}));
+  numbers.StartTimer(0);
+  numbers.GoTo(1, 0, 10);
+  numbers.UpdateDeck(Deck({1, 1, 1, 1}));
+  EXPECT_EQ(numbers.SecondsPerSlide(15), (std::vector<double>{10, 5, 0, 0}));
+}
+
 TEST(SessionReloadTest, ARestoredMessageFollowsTheSlideItShows) {
   // The page reloads after a slide was inserted before the current one: the saved message
   // says slide 2, but what slide 2 showed is slide 3 now.
