@@ -18,7 +18,7 @@ bash tools/setup.sh
 build=${PODIUM_BUILD_DIR:-build}
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build "$build"
-ctest --test-dir "$build" --output-on-failure "$@"
+ctest --test-dir "$build" --output-on-failure -j "$(nproc)" "$@"
 [ $# -eq 0 ] || exit 0
 
 stage() { echo "== $1 ($(date +%T))"; }
@@ -33,11 +33,20 @@ if [ "${PODIUM_SANITIZE_TESTS:-1}" != 0 ]; then
   # aborts (-fno-sanitize-recover=undefined in the build). The three tests that time
   # 10-MB and 10,000-slide decks are left to the native run above: under ASan they took
   # 20+ minutes and measured the sanitizer, not Podium.
-  ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:strict_string_checks=1} \
-    LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/tests/lsan.supp:print_suppressions=0} \
-    UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1} \
-    "$sanitize/tests/podium_tests" --gtest_brief=1 \
-    --gtest_filter='-ParseDeckTest.TenThousandSlides:Limits.TenMegabyte*'
+  # One shard per core (GoogleTest's sharding), each its own process; a shard that fails
+  # fails the stage once all have finished.
+  export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:strict_string_checks=1}
+  export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/tests/lsan.supp:print_suppressions=0}
+  export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1}
+  shards=$(nproc) pids=()
+  for ((i = 0; i < shards; i++)); do
+    GTEST_TOTAL_SHARDS=$shards GTEST_SHARD_INDEX=$i "$sanitize/tests/podium_tests" --gtest_brief=1 \
+      --gtest_filter='-ParseDeckTest.TenThousandSlides:Limits.TenMegabyte*' &
+    pids+=($!)
+  done
+  failed=0
+  for pid in "${pids[@]}"; do wait "$pid" || failed=1; done
+  [ $failed = 0 ] || { echo "unit tests under ASan + UBSan: a shard failed (above)"; exit 1; }
 fi
 
 if [ "${PODIUM_FUZZ_SECONDS:-60}" != 0 ]; then
