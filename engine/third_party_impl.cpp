@@ -14,6 +14,14 @@
 #define STBI_ONLY_GIF
 #define STBI_ONLY_BMP
 #define STBI_WRITE_NO_STDIO
+// Every stb_image allocation zeroed: a JPEG scan that decodes with a Huffman table no DHT
+// defined then reads an empty table (it decodes zeros) rather than uninitialised memory.
+// images.cpp's CheckJpeg refuses such scans where its walk sees them; this covers a scan
+// that stb_image reaches where the walk cannot follow it (after a broken first scan).
+#include <cstdlib>
+#define STBI_MALLOC(sz) calloc(1, sz)
+#define STBI_REALLOC(p, newsz) realloc(p, newsz)
+#define STBI_FREE(p) free(p)
 #if defined(__GNUC__)
 #pragma GCC diagnostic ignored "-Wunused-function"
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"

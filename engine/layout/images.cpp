@@ -76,7 +76,7 @@ size_t JpegStart(const std::vector<uint8_t>& b) {
 // table of more than 256 codes is refused: stb_image 2.27 writes past its 257-byte size
 // list for it (tests/robustness/regressions/image-jpeg-dht-*). Its tables are read as
 // stb_image reads them, even past the segment's length (stb_image fails only after).
-std::string CheckJpeg(const std::vector<uint8_t>& b, size_t i) {
+std::string CheckJpegSegments(const std::vector<uint8_t>& b, size_t i, size_t* first_scan) {
   const std::string truncated = "the JPEG file is truncated";
   // Huffman tables defined so far (class DC/AC, id 0–3): a scan that decodes with one
   // never defined would make stb_image read an uninitialised table (UBSan found it).
@@ -128,6 +128,7 @@ std::string CheckJpeg(const std::vector<uint8_t>& b, size_t i) {
       }
     }
     i = end;
+    if (marker == 0xDA && *first_scan == 0) *first_scan = end;
     if (marker == 0xDA) {  // a scan: entropy-coded data up to the next real marker
       while (i + 1 < b.size() &&
              !(b[i] == 0xFF && b[i + 1] != 0x00 && !(b[i + 1] >= 0xD0 && b[i + 1] <= 0xD7)))
@@ -135,6 +136,37 @@ std::string CheckJpeg(const std::vector<uint8_t>& b, size_t i) {
     }
   }
   return truncated;
+}
+
+// Where stb_image reads markers after the first scan depends on where its Huffman decoder
+// stops, and stb_image 2.27 then takes the byte after any 0xFF as the next marker (its
+// "junk at the end" loop), so the walk above can fall out of step with it: fuzz_image made
+// it read a DHT the walk had skipped as part of another segment, with 2040 codes. So every
+// 0xFF 0xC4 after the first scan's header is read as a DHT, as stb_image would read it
+// (zeros past the end), and one with more than 256 codes is refused. A real JPEG has 0xFF
+// 0xC4 there only as a DHT marker (entropy-coded 0xFF bytes are stuffed with 0x00).
+std::string CheckJpegTablesAfterFirstScan(const std::vector<uint8_t>& b, size_t from) {
+  auto at = [&](size_t k) -> size_t { return k < b.size() ? b[k] : 0; };
+  for (size_t i = from; i + 1 < b.size(); ++i) {
+    if (b[i] != 0xFF || b[i + 1] != 0xC4) continue;
+    int64_t left = static_cast<int64_t>((at(i + 2) << 8) | at(i + 3)) - 2;
+    for (size_t p = i + 4; left > 0 && p < b.size();) {
+      if ((at(p) >> 4) > 1 || (at(p) & 15) > 3) break;  // stb_image refuses the table
+      size_t codes = 0;
+      for (size_t k = 1; k <= 16; ++k) codes += at(p + k);
+      if (codes > 256) return "the JPEG file has a corrupt Huffman table";
+      p += 17 + codes;
+      left -= static_cast<int64_t>(17 + codes);
+    }
+  }
+  return "";
+}
+
+std::string CheckJpeg(const std::vector<uint8_t>& b, size_t i) {
+  size_t first_scan = 0;
+  std::string why = CheckJpegSegments(b, i, &first_scan);
+  if (why.empty() && first_scan > 0) why = CheckJpegTablesAfterFirstScan(b, first_scan);
+  return why;
 }
 
 // An uncompressed BMP (BI_RGB, BI_BITFIELDS) is whole when its rows, each padded to 4
