@@ -428,6 +428,19 @@ TEST(Limits, AHuffmanTableStbImageWouldReadAfterABrokenScanIsRefused) {
   }
 }
 
+TEST(Limits, AJpegWithoutAScanIsRefused) {
+  // Found by fuzz_image (a slow unit, 10 s): 34 bytes, a progressive frame header claiming
+  // 8995x4354 pixels and the end marker; stb_image decoded 39 million grey pixels.
+  std::string file =
+      test::ReadRepoFile("tests/robustness/regressions/image-jpeg-progressive-no-scan.jpg");
+  ASSERT_EQ(file.size(), 34u);
+  ImageStore store;
+  const ImageStore::Image& image =
+      store.AddEncoded("x.jpg", std::vector<uint8_t>(file.begin(), file.end()));
+  EXPECT_FALSE(image.ok);
+  EXPECT_EQ(image.error, "cannot decode: the JPEG file has no image data");
+}
+
 TEST(Limits, APngWithAnEmptyDataChunkBeforeItsDataStillDecodes) {
   // Found by fuzz_image: stb_image copied the empty IDAT into a buffer not yet allocated
   // (UBSan: null passed to memcpy). An empty IDAT is legal and carries nothing, so the file
