@@ -157,7 +157,10 @@ const checks = {
       warmed: window.podiumModule._podium_glyphs_warmed(),
       frameUploaded: window.podiumModule._podium_last_frame_uploaded_bytes(),
     }));
-    await page.waitForTimeout(500);  // the warm-up runs 40 ms after the first frame
+    // The warm-up runs 40 ms after the first frame; on a loaded machine (ctest -j) that
+    // frame can come late, so wait for the warm-up itself rather than a fixed time.
+    await page.waitForFunction(() => window.podiumModule._podium_glyphs_warmed() > 0, null,
+                               { timeout: 15000, polling: 50 }).catch(() => {});
     const before = await measure();
     assert.ok(before.warmed > 0, 'no glyph rasterized ahead of need');
     const drawn = painted(page);
