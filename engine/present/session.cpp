@@ -545,12 +545,12 @@ void Session::UpdateDeck(SessionDeckInfo deck) {
   Settle(last_now_);
   const bool id_changed = deck.deck_id != deck_.deck_id;
   const std::vector<SlideIdentity> before = std::move(deck_.slides);
-  std::vector<double> spent_before = std::move(spent_);
-  spent_.clear();
+  const std::vector<double> spent_before = std::move(spent_);
+  spent_.clear();  // SetDeck sizes it; MoveSpentTime fills it
   SetDeck(std::move(deck));
   int slide = ClampSlide(slide_);
   const std::vector<SlideIdentity>& after = deck_.slides;
-  spent_ = MoveSpentTime(spent_before, before, after, spent_.size());
+  spent_ = MoveSpentTime(spent_before, before, after, slide_count());
   if (static_cast<size_t>(slide_) < before.size() && !after.empty() &&
       !(static_cast<size_t>(slide_) < after.size() && after[slide_] == before[slide_])) {
     // The slide shown is elsewhere now, or gone: find it, else its neighbours.

@@ -121,6 +121,23 @@ std::string ReadFixture(const std::string& name) {
   return test::ReadRepoFile("tests/robustness/images/" + name);
 }
 
+// A fuzz regression file through the image store, its size checked first (0: any size).
+const ImageStore::Image& AddRegression(ImageStore& store, const std::string& name,
+                                       size_t size = 0) {
+  std::string file = test::ReadRepoFile("tests/robustness/regressions/" + name);
+  EXPECT_FALSE(file.empty()) << name;
+  if (size) EXPECT_EQ(file.size(), size) << name;
+  return store.AddEncoded(name, std::vector<uint8_t>(file.begin(), file.end()));
+}
+
+// The baseline and progressive photos decode: a JPEG check refuses no real file.
+void ExpectRealJpegsDecode(ImageStore& store) {
+  for (const char* name : {"photo.jpg", "photo-progressive.jpg"}) {
+    std::string good = ReadFixture(name);
+    EXPECT_TRUE(store.AddEncoded(name, std::vector<uint8_t>(good.begin(), good.end())).ok) << name;
+  }
+}
+
 // [SECTION] Size ---------------------------------------------------------------------------
 
 TEST(Limits, TenMegabyteDeckOfTenThousandSlidesChecksInSeconds) {
@@ -394,49 +411,31 @@ TEST(Limits, FormatsSlidesDoNotUseAreRefused) {
 TEST(Limits, AJpegScanWithAnUndefinedHuffmanTableIsRefusedBeforeDecoding) {
   // Found by fuzz_image: a progressive AC scan naming AC table 0, which no DHT defines;
   // stb_image would decode with an uninitialised table (UBSan: a shift by 32).
-  std::string file =
-      test::ReadRepoFile("tests/robustness/regressions/image-jpeg-progressive-undefined-huffman-table.jpg");
-  ASSERT_FALSE(file.empty());
   ImageStore store;
   const ImageStore::Image& image =
-      store.AddEncoded("x.jpg", std::vector<uint8_t>(file.begin(), file.end()));
+      AddRegression(store, "image-jpeg-progressive-undefined-huffman-table.jpg");
   EXPECT_FALSE(image.ok);
   EXPECT_NE(image.error.find("Huffman table it does not define"), std::string::npos) << image.error;
-  // Real baseline and progressive photos still decode.
-  for (const char* name : {"photo.jpg", "photo-progressive.jpg"}) {
-    std::string good = ReadFixture(name);
-    EXPECT_TRUE(store.AddEncoded(name, std::vector<uint8_t>(good.begin(), good.end())).ok) << name;
-  }
+  ExpectRealJpegsDecode(store);
 }
 
 TEST(Limits, AHuffmanTableStbImageWouldReadAfterABrokenScanIsRefused) {
   // Found by fuzz_image: after a scan whose data ends early, stb_image 2.27 takes the byte
   // after the next 0xFF as a marker and read a DHT with 2040 codes that the segment walk
   // had skipped (UBSan: index 257 out of bounds in stbi__build_huffman).
-  std::string file =
-      test::ReadRepoFile("tests/robustness/regressions/image-jpeg-dht-after-skipped-segment.jpg");
-  ASSERT_EQ(file.size(), 731u);
   ImageStore store;
   const ImageStore::Image& image =
-      store.AddEncoded("x.jpg", std::vector<uint8_t>(file.begin(), file.end()));
+      AddRegression(store, "image-jpeg-dht-after-skipped-segment.jpg", 731);
   EXPECT_FALSE(image.ok);
   EXPECT_EQ(image.error, "cannot decode: the JPEG file has a corrupt Huffman table");
-  // Whole JPEGs, with their tables between scans (progressive) too, still decode.
-  for (const char* name : {"photo.jpg", "photo-progressive.jpg"}) {
-    std::string good = ReadFixture(name);
-    EXPECT_TRUE(store.AddEncoded(name, std::vector<uint8_t>(good.begin(), good.end())).ok) << name;
-  }
+  ExpectRealJpegsDecode(store);  // with tables between scans (progressive) too
 }
 
 TEST(Limits, AJpegWithoutAScanIsRefused) {
   // Found by fuzz_image (a slow unit, 10 s): 34 bytes, a progressive frame header claiming
   // 8995x4354 pixels and the end marker; stb_image decoded 39 million grey pixels.
-  std::string file =
-      test::ReadRepoFile("tests/robustness/regressions/image-jpeg-progressive-no-scan.jpg");
-  ASSERT_EQ(file.size(), 34u);
   ImageStore store;
-  const ImageStore::Image& image =
-      store.AddEncoded("x.jpg", std::vector<uint8_t>(file.begin(), file.end()));
+  const ImageStore::Image& image = AddRegression(store, "image-jpeg-progressive-no-scan.jpg", 34);
   EXPECT_FALSE(image.ok);
   EXPECT_EQ(image.error, "cannot decode: the JPEG file has no image data");
 }
@@ -492,12 +491,8 @@ TEST(Limits, ABmpWhoseRowsAreNotInTheFileIsRefusedBeforeDecoding) {
 TEST(Limits, ABmpWithANegativeCompressionIsRefusedBeforeDecoding) {
   // Found by fuzz_image (a timeout): 143 bytes whose compression field reads 0xff00d8ff,
   // negative to stb_image, which then decoded 10008x1296 pixels from past the end.
-  std::string file =
-      test::ReadRepoFile("tests/robustness/regressions/image-bmp-negative-compression.bmp");
-  ASSERT_EQ(file.size(), 143u);
   ImageStore store;
-  const ImageStore::Image& image =
-      store.AddEncoded("x.bmp", std::vector<uint8_t>(file.begin(), file.end()));
+  const ImageStore::Image& image = AddRegression(store, "image-bmp-negative-compression.bmp", 143);
   EXPECT_FALSE(image.ok);
   EXPECT_EQ(image.error, "cannot decode: the BMP file names an unknown compression (4278245631)");
   // Compression 3 (bit fields) with whole rows still decodes: the check is for the sign.
