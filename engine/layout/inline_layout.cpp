@@ -40,6 +40,9 @@ void InlineLayout::AddText(std::string_view utf8, const TextStyle& style) {
   if (utf8.empty()) return;
   int style_index = static_cast<int>(styles_.size());
   styles_.push_back(style);
+  // At most a character per byte; growing geometrically, as push_back would.
+  if (chars_.capacity() < chars_.size() + utf8.size())
+    chars_.reserve(std::max(chars_.size() + utf8.size(), chars_.capacity() * 2));
   size_t offset = 0;
   while (offset < utf8.size()) {
     char32_t cp = DecodeNext(utf8, offset);
@@ -241,14 +244,14 @@ float InlineLayout::Layout(float max_width, float line_height) {
 void InlineLayout::Emit(float x, float y, float box_width, Align align, int step,
                         SlideLayout* out) const {
   float top = y;
+  std::vector<float> pen;  // pen positions of a line's characters, and where the line ends
   for (const Line& line : lines_) {
     float left = x;
     if (align == Align::kCenter) left = x + (box_width - line.width) * 0.5f;
     if (align == Align::kRight) left = x + box_width - line.width;
     float baseline = top + line.ascent;
 
-    // Pen positions of the line's characters.
-    std::vector<float> pen(line.end - line.begin + 1);
+    pen.resize(line.end - line.begin + 1);
     float px = left;
     for (int i = line.begin; i < line.end; ++i) {
       pen[i - line.begin] = px;
@@ -294,13 +297,19 @@ void InlineLayout::Emit(float x, float y, float box_width, Align align, int step
       run.font_size = s.size;
       run.color = s.color;
       run.rect = {pen[i - line.begin], baseline, pen[i - line.begin], baseline};
-      int j = i;
-      for (; j < line.end; ++j) {
-        const Char& c = chars_[j];
-        if (IsSpace(c.cp) || c.cp == 0x200B) continue;  // spaces only move the pen
-        if (!c.drawable) break;
+      // The run: characters of one face, size and colour (spaces only move the pen).
+      auto in_run = [&](const Char& c) {
+        if (IsSpace(c.cp) || c.cp == 0x200B) return true;
         const TextStyle& cs = styles_[c.style];
-        if (c.role != first.role || cs.size != s.size || cs.color != s.color) break;
+        return c.drawable && c.role == first.role && cs.size == s.size && cs.color == s.color;
+      };
+      int end = i;
+      while (end < line.end && in_run(chars_[end])) ++end;
+      run.glyphs.reserve(end - i);
+      int j = i;
+      for (; j < end; ++j) {
+        const Char& c = chars_[j];
+        if (IsSpace(c.cp) || c.cp == 0x200B) continue;
         run.glyphs.push_back({c.glyph, pen[j - line.begin] - run.rect.x0});
         run.rect.x1 = pen[j - line.begin] + c.advance;
       }

@@ -80,7 +80,7 @@ class DeckParser {
  public:
   explicit DeckParser(Deck& deck) : deck_(deck), sink_{deck.meta, deck.diagnostics} {}
 
-  void Run(std::string_view source) {
+  void Run(std::string_view source, const ForEachIndex& for_each) {
     std::vector<Diagnostic>& diagnostics = deck_.diagnostics;
     if (source.size() > kMaxDeckBytes) {
       diagnostics.push_back(
@@ -102,14 +102,28 @@ class DeckParser {
     }
 
     outline_ = OutlineDeck(src_, fm.body_begin, diagnostics);
+    std::vector<SlideText> slides;
     for (size_t i = 0; i < outline_.slides.size(); ++i) {
       const SlideSource& s = outline_.slides[i];
       bool edge = (i == 0 && !s.has_separator_before) || i + 1 == outline_.slides.size();
       bool blank = s.header.end == s.header.begin &&
                    IsBlank(std::string_view(src_.text).substr(s.begin, s.end - s.begin));
       if (blank && edge) continue;  // before the first or after the last separator
+      slides.push_back(FindSlideText(s));
+    }
+    // md4c over each slide's content: most of the parse, and independent between slides.
+    auto read_content = [&](size_t i) {
+      BuildSlideContent(src_, slides[i].segments, slides[i].diagnostics, slides[i].content);
+    };
+    if (for_each) {
+      for_each(slides.size(), read_content);
+    } else {
+      for (size_t i = 0; i < slides.size(); ++i) read_content(i);
+    }
+    // Directives in order: a later slide's deck keys win, whichever pass found them.
+    for (SlideText& text : slides) {
       SlideDirectives d = deck_.slides.empty() ? first_slide : SlideDirectives{};
-      ParseSlide(s, d);
+      ParseSlide(text, d);
       directives_.push_back(std::move(d));
     }
 
@@ -125,8 +139,42 @@ class DeckParser {
   }
 
  private:
-  void ParseSlide(const SlideSource& s, SlideDirectives& d) {
+  // Where a slide's parts are in the source, and its content as md4c reads it: what the
+  // directives cannot change, so it can be read before any of them is applied.
+  struct SlideText {
+    const SlideSource* source = nullptr;
+    std::vector<ByteRange> segments;  // the content, cut at remark's `--` increments
+    std::string marker_notes;         // after `???` or `Note:`
+    SlideContent content;
+    std::vector<Diagnostic> diagnostics;  // of the content
+  };
+
+  SlideText FindSlideText(const SlideSource& s) {
+    const std::string& text = src_.text;
+    SlideText out;
+    out.source = &s;
+    // Only where the content starts: ParseSlide reads the properties again, in order.
+    std::vector<Diagnostic> unused;
+    SlideDirectives scratch;
+    size_t content_begin = ReadRemarkProperties(src_, s.begin, s.end, unused, scratch);
+    size_t content_end = s.end;
+    if (auto marker = FindNotesMarker(text, content_begin, s.end, outline_.verbatim)) {
+      content_end = marker->line_begin;
+      out.marker_notes = TidyNoteText(std::string_view(text).substr(
+          marker->notes_begin, s.end - std::min(s.end, marker->notes_begin)));
+    }
+    size_t segment_begin = content_begin;
+    for (size_t line : FindRemarkIncrements(text, content_begin, content_end, outline_.verbatim)) {
+      out.segments.push_back({segment_begin, line});
+      segment_begin = std::min(src_.LineEnd(line) + 1, content_end);
+    }
+    out.segments.push_back({segment_begin, content_end});
+    return out;
+  }
+
+  void ParseSlide(SlideText& parts, SlideDirectives& d) {
     std::vector<Diagnostic>& diagnostics = deck_.diagnostics;
+    const SlideSource& s = *parts.source;
     const std::string& text = src_.text;
     Slide slide;
     slide.pos =
@@ -137,26 +185,9 @@ class DeckParser {
       ReportBadYamlLines(doc, src_, diagnostics);
       ApplySlideHeader(doc, OffsetMapper{&src_, nullptr}, sink_, d);
     }
-
-    size_t content_begin = ReadRemarkProperties(src_, s.begin, s.end, diagnostics, d);
-    size_t content_end = s.end;
-    std::string marker_notes;
-    if (auto marker = FindNotesMarker(text, content_begin, s.end, outline_.verbatim)) {
-      content_end = marker->line_begin;
-      marker_notes = TidyNoteText(std::string_view(text).substr(
-          marker->notes_begin, s.end - std::min(s.end, marker->notes_begin)));
-    }
-
-    std::vector<ByteRange> segments;
-    size_t segment_begin = content_begin;
-    for (size_t line : FindRemarkIncrements(text, content_begin, content_end, outline_.verbatim)) {
-      segments.push_back({segment_begin, line});
-      segment_begin = std::min(src_.LineEnd(line) + 1, content_end);
-    }
-    segments.push_back({segment_begin, content_end});
-
-    SlideContent content;
-    BuildSlideContent(src_, segments, diagnostics, content);
+    ReadRemarkProperties(src_, s.begin, s.end, diagnostics, d);
+    for (Diagnostic& found : parts.diagnostics) diagnostics.push_back(std::move(found));
+    SlideContent& content = parts.content;
 
     for (const SlideComment& c : content.comments) {
       OffsetMapper at{&src_, &c.body};
@@ -181,7 +212,7 @@ class DeckParser {
           break;  // applied by the block pass
       }
     }
-    AppendNote(slide.notes, marker_notes);
+    AppendNote(slide.notes, parts.marker_notes);
 
     slide.blocks = std::move(content.blocks);
     slide.backgrounds = std::move(content.backgrounds);
@@ -211,9 +242,9 @@ class DeckParser {
 
 }  // namespace
 
-Deck ParseDeck(std::string_view source) {
+Deck ParseDeck(std::string_view source, const ForEachIndex& for_each) {
   Deck deck;
-  DeckParser(deck).Run(source);
+  DeckParser(deck).Run(source, for_each);
   return deck;
 }
 

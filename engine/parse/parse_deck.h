@@ -36,12 +36,20 @@
 //   inline HTML        never executed: `<br>` is a line break, other tags are dropped
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <string_view>
 
 #include "model/deck.h"
 
 namespace podium {
 
-Deck ParseDeck(std::string_view source);
+// Runs body(0) … body(count - 1), each once, in any order and on any threads, and returns
+// when all have run. The bodies the parser passes touch disjoint data. The engine itself is
+// single-threaded (the browser build has no threads); the native tools pass a thread pool.
+using ForEachIndex = std::function<void(size_t count, const std::function<void(size_t)>& body)>;
+
+// With `for_each`, the slides' Markdown is read through it; the Deck is the same either way.
+Deck ParseDeck(std::string_view source, const ForEachIndex& for_each = {});
 
 }  // namespace podium

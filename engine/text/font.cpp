@@ -1,5 +1,8 @@
 #include "text/font.h"
 
+#include <algorithm>
+#include <climits>
+
 namespace podium {
 
 FontBytes FontBytes::Own(std::vector<uint8_t> bytes) {
@@ -46,6 +49,12 @@ std::unique_ptr<Font> Font::Clone() const {
 }
 
 int Font::GlyphIndex(char32_t codepoint) const {
+  if (codepoint < kLowCodepoints) {
+    if (low_glyphs_.empty()) low_glyphs_.assign(kLowCodepoints, -1);
+    int& glyph = low_glyphs_[codepoint];
+    if (glyph < 0) glyph = stbtt_FindGlyphIndex(&info_, static_cast<int>(codepoint));
+    return glyph;
+  }
   auto it = glyph_cache_.find(codepoint);
   if (it != glyph_cache_.end()) return it->second;
   int glyph = stbtt_FindGlyphIndex(&info_, static_cast<int>(codepoint));
@@ -53,17 +62,20 @@ int Font::GlyphIndex(char32_t codepoint) const {
   return glyph;
 }
 
+namespace {
+constexpr int kUnknownAdvance = INT_MIN;
+}
+
 float Font::Advance(int glyph, float pixel_size) const {
-  auto it = advance_cache_.find(glyph);
-  int advance;
-  if (it != advance_cache_.end()) {
-    advance = it->second;
-  } else {
-    int lsb = 0;
+  int lsb = 0, advance = 0;
+  if (glyph < 0 || glyph >= info_.numGlyphs) {  // no such glyph: whatever stb reads, uncached
     stbtt_GetGlyphHMetrics(&info_, glyph, &advance, &lsb);
-    advance_cache_.emplace(glyph, advance);
+    return advance * Scale(pixel_size);
   }
-  return advance * Scale(pixel_size);
+  if (advances_.empty()) advances_.assign(static_cast<size_t>(info_.numGlyphs), kUnknownAdvance);
+  int& cached = advances_[static_cast<size_t>(glyph)];
+  if (cached == kUnknownAdvance) stbtt_GetGlyphHMetrics(&info_, glyph, &cached, &lsb);
+  return cached * Scale(pixel_size);
 }
 
 float Font::Kerning(int left_glyph, int right_glyph, float pixel_size) const {
@@ -72,15 +84,21 @@ float Font::Kerning(int left_glyph, int right_glyph, float pixel_size) const {
   // same few thousand pairs again and again (a fifth of `deckc build`'s time before this).
   uint64_t pair = static_cast<uint64_t>(static_cast<uint32_t>(left_glyph)) << 32 |
                   static_cast<uint32_t>(right_glyph);
-  auto it = kerning_cache_.find(pair);
-  int kerning;
-  if (it != kerning_cache_.end()) {
-    kerning = it->second;
-  } else {
-    kerning = stbtt_GetGlyphKernAdvance(&info_, left_glyph, right_glyph);
-    kerning_cache_.emplace(pair, kerning);
+  if (kerning_slots_.empty()) kerning_slots_.resize(kKerningSlots);
+  KerningEntry& slot = kerning_slots_[(static_cast<uint32_t>(left_glyph) * 0x9E3779B1u ^
+                                       static_cast<uint32_t>(right_glyph)) %
+                                      kKerningSlots];
+  if (slot.pair != pair) {
+    auto it = kerning_cache_.find(pair);
+    if (it != kerning_cache_.end()) {
+      slot.value = it->second;
+    } else {
+      slot.value = stbtt_GetGlyphKernAdvance(&info_, left_glyph, right_glyph);
+      kerning_cache_.emplace(pair, slot.value);
+    }
+    slot.pair = pair;
   }
-  return kerning * Scale(pixel_size);
+  return slot.value * Scale(pixel_size);
 }
 
 FontMetrics Font::Metrics(float pixel_size) const {

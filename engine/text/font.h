@@ -88,9 +88,20 @@ class Font {
   float units_to_em_ = 0;
   int ascent_ = 0, descent_ = 0, line_gap_ = 0;
   bool has_kerning_ = false;
+  // Caches, filled as the layout asks (stb_truetype walks cmap, hmtx and GPOS per call):
+  // flat arrays where the keys are small — code points of the alphabetic scripts and
+  // punctuation, glyph ids — and hash maps behind them for the rest.
+  static constexpr char32_t kLowCodepoints = 0x2100;  // Latin … Cyrillic, punctuation, currency
+  struct KerningEntry {
+    uint64_t pair = ~uint64_t{0};  // (left << 32 | right); all ones: empty
+    int value = 0;
+  };
+  static constexpr size_t kKerningSlots = 4096;  // direct-mapped, in front of kerning_cache_
+  mutable std::vector<int> low_glyphs_;          // code point → glyph; -1: not looked up
   mutable std::unordered_map<char32_t, int> glyph_cache_;
-  mutable std::unordered_map<int, int> advance_cache_;
-  mutable std::unordered_map<uint64_t, int> kerning_cache_;  // (left << 32 | right) → font units
+  mutable std::vector<int> advances_;            // glyph → advance in font units; kUnknown
+  mutable std::vector<KerningEntry> kerning_slots_;
+  mutable std::unordered_map<uint64_t, int> kerning_cache_;  // font units
 };
 
 class FontSet {

@@ -10,6 +10,7 @@
 
 #include "common/deck_files.h"
 #include "layout/layout.h"
+#include "model/dump.h"
 #include "parse/parse_deck.h"
 #include "test_fonts.h"
 
@@ -78,6 +79,35 @@ TEST(LayoutDeckInParallel, GivesWhatLayoutDeckGives) {
   ASSERT_FALSE(one_thread.empty());
   for (size_t d = 0; d < one_thread.size(); ++d)
     EXPECT_EQ(FormatDiagnostic("t.md", threads[d]), FormatDiagnostic("t.md", one_thread[d]));
+}
+
+// ParseDeck reads the slides' Markdown through ForEachInParallel in LoadDeckFile. The deck
+// must be the same as read on one thread, including what depends on order across slides:
+// a deck key set by a comment and again by a later slide's Slidev header (the later wins),
+// directives that carry on from their slide, remark properties and notes.
+TEST(ParseDeckInParallel, GivesWhatOneThreadGives) {
+  std::string deck = VariedDeck(150);
+  for (int i = 0; i < 40; ++i) {
+    deck += "\n---\n";
+    switch (i % 5) {
+      case 0: deck += "\n<!-- theme: dark -->\n<!-- paginate: true -->\n# Comment " + std::to_string(i) + "\n"; break;
+      case 1: deck += "theme: default\nfooter: from a header\n---\n\n# Header " + std::to_string(i) + "\n"; break;
+      case 2: deck += "\nclass: center, middle\n\n# Remark\n\n--\n\nLater\n\n???\nRemark notes\n"; break;
+      case 3: deck += "\n# Notes\n\n<!-- a note -->\n\nNote: reveal notes\n"; break;
+      case 4: deck += "\n<!-- _unknown_key: 1 -->\n* a\n* b\n"; break;
+    }
+  }
+  ForEachIndex threads = [](size_t count, const std::function<void(size_t)>& body) {
+    ForEachInParallel(count, body, 1);
+  };
+  Deck one = ParseDeck(deck);
+  Deck many = ParseDeck(deck, threads);
+  ASSERT_GT(one.slides.size(), 150u);
+  EXPECT_EQ(DumpDeck(many), DumpDeck(one));
+  ASSERT_EQ(many.diagnostics.size(), one.diagnostics.size());
+  ASSERT_FALSE(one.diagnostics.empty());
+  for (size_t d = 0; d < one.diagnostics.size(); ++d)
+    EXPECT_EQ(FormatDiagnostic("t.md", many.diagnostics[d]), FormatDiagnostic("t.md", one.diagnostics[d]));
 }
 
 }  // namespace

@@ -125,7 +125,11 @@ void LoadDeckFile(const std::string& path, LoadedDeck* out) {
     return;
   }
   out->readable = true;
-  out->deck = ParseDeck(std::string_view(reinterpret_cast<const char*>(bytes->data()), bytes->size()));
+  // Below a few dozen slides, starting threads costs more than it saves.
+  out->deck = ParseDeck(std::string_view(reinterpret_cast<const char*>(bytes->data()), bytes->size()),
+                        [](size_t count, const std::function<void(size_t)>& body) {
+                          ForEachInParallel(count, body, 32);
+                        });
   std::error_code ec;
   fs::path folder = fs::absolute(fs::path(path), ec).parent_path();
   DeckFolderLoader loader(folder);
@@ -250,32 +254,63 @@ bool LoadSystemFontsFor(std::string_view source, FontSet* fonts, std::string* er
   });
 }
 
+namespace {
+
+// Threads for `count` items: up to four, none of them idle for want of `per_thread` items.
+unsigned ThreadsFor(size_t count, size_t per_thread) {
+  per_thread = std::max<size_t>(per_thread, 1);
+  return static_cast<unsigned>(std::min<size_t>(
+      {std::max(1u, std::thread::hardware_concurrency()), 4u, count / per_thread}));
+}
+
+// work(0) on the calling thread and work(1) … work(threads - 1) on threads of their own.
+void RunOnThreads(unsigned threads, const std::function<void(unsigned)>& work) {
+  std::vector<std::thread> workers;
+  for (unsigned t = 1; t < threads; ++t) workers.emplace_back(work, t);
+  work(0);
+  for (std::thread& w : workers) w.join();
+}
+
+// Hands out [0, count) in chunks of neighbouring indices: one fetch of the counter for
+// `chunk` items.
+template <typename Body>
+void TakeChunks(std::atomic<size_t>& next, size_t count, size_t chunk, Body&& body) {
+  for (size_t first; (first = next.fetch_add(chunk)) < count;)
+    for (size_t i = first; i < std::min(first + chunk, count); ++i) body(i);
+}
+
+}  // namespace
+
+void ForEachInParallel(size_t count, const std::function<void(size_t)>& body,
+                       size_t min_per_thread) {
+  const unsigned threads = ThreadsFor(count, min_per_thread);
+  if (threads <= 1) {
+    for (size_t i = 0; i < count; ++i) body(i);
+    return;
+  }
+  std::atomic<size_t> next{0};
+  const size_t chunk = std::min<size_t>(8, min_per_thread);
+  RunOnThreads(threads, [&](unsigned) { TakeChunks(next, count, chunk, body); });
+}
+
 std::vector<SlideLayout> LayoutDeckInParallel(const Deck& deck, const LayoutContext& context,
                                               std::vector<Diagnostic>* diagnostics) {
   const size_t count = deck.slides.size();
   // Below a few dozen slides, starting threads and cloning fonts costs more than it saves.
-  constexpr size_t kSlidesPerThread = 32;
-  const unsigned threads = static_cast<unsigned>(std::min<size_t>(
-      {std::max(1u, std::thread::hardware_concurrency()), 4u, count / kSlidesPerThread}));
+  const unsigned threads = ThreadsFor(count, 32);
   if (threads <= 1) return LayoutDeck(deck, context, diagnostics);
 
   std::vector<SlideLayout> layouts(count);
   std::vector<std::vector<Diagnostic>> found(count);
-  std::vector<FontSet> clones;
+  std::vector<FontSet> clones;  // thread t > 0 draws with clones[t - 1]
   for (unsigned t = 1; t < threads; ++t) clones.push_back(context.fonts->Clone());
   std::atomic<size_t> next{0};
-  auto work = [&](const FontSet* fonts) {
-    LayoutContext mine{fonts, context.images};
-    constexpr size_t kChunk = 8;  // neighbouring slides: one fetch of the counter for eight
-    for (size_t first; (first = next.fetch_add(kChunk)) < count;) {
-      for (size_t i = first; i < std::min(first + kChunk, count); ++i)
-        layouts[i] = LayoutSlide(deck, static_cast<int>(i), mine, &found[i]);
-    }
-  };
-  std::vector<std::thread> workers;
-  for (const FontSet& clone : clones) workers.emplace_back(work, &clone);
-  work(context.fonts);
-  for (std::thread& w : workers) w.join();
+  RunOnThreads(threads, [&](unsigned t) {
+    LayoutContext mine{t == 0 ? context.fonts : &clones[t - 1], context.images};
+    TakeChunks(next, count, 8, [&](size_t i) {
+      layouts[i] = LayoutSlide(deck, static_cast<int>(i), mine, &found[i]);
+    });
+  });
   if (diagnostics)
     for (std::vector<Diagnostic>& d : found)
       diagnostics->insert(diagnostics->end(), d.begin(), d.end());

@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -70,6 +71,12 @@ bool LoadSystemFonts(FontSet* fonts, std::string* error);
 // HTML entity; and Latin Modern Math unless the source has a `$` or the word "math". What
 // it leaves out, the deck would not have drawn with; `deckc build` uses it to start fast.
 bool LoadSystemFontsFor(std::string_view source, FontSet* fonts, std::string* error);
+
+// body(0) … body(count - 1), each once, on up to four threads, with at least
+// `min_per_thread` items for each (all on the calling thread when there are too few).
+// LoadDeckFile hands it to ParseDeck as its ForEachIndex.
+void ForEachInParallel(size_t count, const std::function<void(size_t)>& body,
+                       size_t min_per_thread);
 
 // LayoutDeck (layout/layout.h) on up to four threads, each with its own clone of the fonts
 // (the engine itself is single-threaded: the browser build has no threads). The same
