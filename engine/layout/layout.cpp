@@ -1065,25 +1065,59 @@ SlideLayout LayoutSlide(const Deck& deck, int slide_index, const LayoutContext& 
   }
   out.text = blocks.text;
 
-  // Header, footer and page number sit in the margins.
+  // Header, footer and page number sit in the margins, one line each: a header or footer
+  // too long for its line is made smaller, down to kMinFitScale, then cut with "…".
   blocks.scale = 1.0f;
-  auto small_text = [&](const std::string& text, float y, Align a) {
-    if (text.empty()) return;
-    InlineLayout flow(*context.fonts);
-    std::vector<Span> spans{Span{SpanKind::kText, text}};
-    blocks.AddSpans(flow, spans, blocks.BaseStyle(theme.small_size, theme.muted));
+  auto small_text = [&](const std::string& text, float y, Align a, float room) {
+    if (text.empty() || room <= 0) return;
+    auto laid_out = [&](const std::string& t, float font_size) {
+      auto flow = std::make_unique<InlineLayout>(*context.fonts);
+      std::vector<Span> spans{Span{SpanKind::kText, t}};
+      blocks.AddSpans(*flow, spans, blocks.BaseStyle(font_size, theme.muted));
+      flow->Layout(room, 1.2f);
+      return flow;
+    };
+    float font_size = theme.small_size;
+    std::unique_ptr<InlineLayout> flow = laid_out(text, font_size);
+    if (flow->line_count() > 1) {
+      font_size = std::max(theme.small_size * kMinFitScale,
+                           theme.small_size * room / std::max(flow->NaturalWidth(), 1.0f));
+      flow = laid_out(text, font_size);
+    }
+    if (flow->line_count() > 1) {
+      // The longest start of the text that fits with "…" after it.
+      std::u32string chars = DecodeUtf8(text).text;
+      size_t lo = 0, hi = chars.size();
+      while (lo < hi) {
+        size_t mid = (lo + hi + 1) / 2;
+        if (laid_out(EncodeUtf8(chars.substr(0, mid)) + "…", font_size)->line_count() <= 1)
+          lo = mid;
+        else
+          hi = mid - 1;
+      }
+      while (lo > 0 && IsSpace(chars[lo - 1])) --lo;
+      flow = laid_out(EncodeUtf8(chars.substr(0, lo)) + "…", font_size);
+    }
+    // Baseline where a full-size line would have it.
+    float dy = (theme.small_size - font_size) * 0.9f;
     // In the content column, so a split background never sits under the footer.
-    flow.Layout(chrome.width(), 1.2f);
-    flow.Emit(chrome.x0, y, chrome.width(), a, 0, &out);
-    blocks.NoteMissing(flow, slide.pos);
+    float x = a == Align::kRight ? chrome.x1 - room : chrome.x0;
+    flow->Emit(x, y + dy, room, a, 0, &out);
+    blocks.NoteMissing(*flow, slide.pos);
   };
-  small_text(slide.style.header, theme.margin_top * 0.35f, Align::kLeft);
-  small_text(slide.style.footer, size.height - theme.margin_bottom * 0.35f - theme.small_size * 1.2f,
-             Align::kLeft);
+  const float bottom_line = size.height - theme.margin_bottom * 0.35f - theme.small_size * 1.2f;
+  // The page number keeps its corner; the footer gets the rest of the line.
+  float number_room = 0;
   if (slide.style.paginate) {
-    small_text(std::to_string(slide_index + 1), size.height - theme.margin_bottom * 0.35f - theme.small_size * 1.2f,
-               Align::kRight);
+    InlineLayout number(*context.fonts);
+    std::vector<Span> spans{Span{SpanKind::kText, std::to_string(slide_index + 1)}};
+    blocks.AddSpans(number, spans, blocks.BaseStyle(theme.small_size, theme.muted));
+    number_room = number.NaturalWidth() + theme.small_size;
   }
+  small_text(slide.style.header, theme.margin_top * 0.35f, Align::kLeft, chrome.width());
+  small_text(slide.style.footer, bottom_line, Align::kLeft, chrome.width() - number_room);
+  if (slide.style.paginate)
+    small_text(std::to_string(slide_index + 1), bottom_line, Align::kRight, number_room);
 
   if (diagnostics) {
     if (out.overflow > 0.5f) {

@@ -18,6 +18,7 @@
 // I/O trouble. deckc never writes to the deck.
 #include <CLI/CLI.hpp>
 
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -108,6 +109,15 @@ bool ParseSize(const std::string& text, int* w, int* h) {
   return true;
 }
 
+// PNGs are 720 pixels high in the deck's shape unless --size says otherwise: 1280x720 for
+// 16:9, 960x720 for 4:3 (a 4:3 slide in a 16:9 picture would stand between two bars).
+void DefaultImageSize(const std::vector<SlideLayout>& layouts, int* w, int* h) {
+  *h = 720;
+  *w = layouts.empty() || layouts[0].height <= 0
+           ? 1280
+           : static_cast<int>(std::lround(720.0 * layouts[0].width / layouts[0].height));
+}
+
 // Writes through a temporary file and a rename, so a failed run never leaves a half file.
 bool WriteFileAtomically(const fs::path& path, const std::vector<uint8_t>& bytes) {
   fs::path tmp = path;
@@ -164,12 +174,13 @@ int main(int argc, char** argv) {
   check->add_option("deck", check_file, "The deck (.md)")->required();
   check->add_flag("--werror", werror, "Treat warnings as errors");
 
-  std::string render_file, render_out = "out", render_size = "1280x720", render_slides;
+  std::string render_file, render_out = "out", render_size, render_slides;
   bool render_steps = false;
   CLI::App* render = app.add_subcommand("render", "Draw slides to PNG files on the CPU");
   render->add_option("deck", render_file, "The deck (.md)")->required();
   render->add_option("-o,--output", render_out, "Output folder (created if needed)");
-  render->add_option("--size", render_size, "Image size WIDTHxHEIGHT")->capture_default_str();
+  render->add_option("--size", render_size,
+                     "Image size WIDTHxHEIGHT (default: 720 high in the deck's shape, 1280x720 for 16:9)");
   render->add_option("--slides", render_slides, "Slides to draw: 3, 3-5 or 3- (1-based)");
   render->add_flag("--steps", render_steps, "One PNG per step: slide-003-2.png");
 
@@ -179,7 +190,7 @@ int main(int argc, char** argv) {
   outline->add_option("deck", outline_file, "The deck (.md)")->required();
   outline->add_flag("--json", outline_json, "JSON for editors and scripts");
 
-  std::string export_file, export_out, export_size = "1280x720";
+  std::string export_file, export_out, export_size;
   bool export_steps = false, export_notes = false, export_png = false;
   CLI::App* exporter = app.add_subcommand("export", "Write the deck as a vector PDF (or PNGs with --png)");
   exporter->add_option("deck", export_file, "The deck (.md)")->required();
@@ -188,7 +199,8 @@ int main(int argc, char** argv) {
   exporter->add_flag("--steps", export_steps, "One page (or PNG) per step");
   exporter->add_flag("--notes", export_notes, "Handout pages: each slide with its speaker notes below");
   exporter->add_flag("--png", export_png, "PNG files instead of a PDF, exactly as `render` draws them");
-  exporter->add_option("--size", export_size, "With --png: image size WIDTHxHEIGHT")->capture_default_str();
+  exporter->add_option("--size", export_size,
+                       "With --png: image size WIDTHxHEIGHT (default: 720 high in the deck's shape)");
 
   std::string notes_file;
   CLI::App* notes = app.add_subcommand("notes", "Print the speaker notes as Markdown, slide by slide");
@@ -232,7 +244,8 @@ int main(int argc, char** argv) {
     if (!Prepare(check_file, fonts, loaded, layouts, diagnostics)) return 2;
     int errors = PrintDiagnostics(loaded, diagnostics, werror);
     size_t warnings = diagnostics.size() - errors;
-    std::cerr << check_file << ": " << loaded.deck.slides.size() << " slides, " << errors
+    std::cerr << check_file << ": " << loaded.deck.slides.size()
+              << (loaded.deck.slides.size() == 1 ? " slide, " : " slides, ") << errors
               << (errors == 1 ? " error, " : " errors, ") << warnings
               << (warnings == 1 ? " warning" : " warnings") << "\n";
     return errors > 0 ? 1 : 0;
@@ -240,16 +253,22 @@ int main(int argc, char** argv) {
 
   if (*render) {
     int width = 0, height = 0;
-    if (!ParseSize(render_size, &width, &height)) {
+    if (!render_size.empty() && !ParseSize(render_size, &width, &height)) {
       std::cerr << "deckc: --size wants WIDTHxHEIGHT, e.g. 1920x1080\n";
       return 2;
     }
     if (!Prepare(render_file, fonts, loaded, layouts, diagnostics)) return 2;
     PrintDiagnostics(loaded, diagnostics, false);
+    if (render_size.empty()) DefaultImageSize(layouts, &width, &height);
     int count = static_cast<int>(layouts.size());
     int first = 1, last = count;
     if (!ParseRange(render_slides, count, &first, &last)) {
       std::cerr << "deckc: --slides wants N, N-M or N-\n";
+      return 2;
+    }
+    if (first > count) {
+      std::cerr << "deckc: --slides " << render_slides << ": the deck has " << count
+                << (count == 1 ? " slide" : " slides") << "\n";
       return 2;
     }
     last = std::min(last, count);
@@ -269,12 +288,13 @@ int main(int argc, char** argv) {
 
   if (*exporter) {
     int width = 0, height = 0;
-    if (export_png && !ParseSize(export_size, &width, &height)) {
+    if (export_png && !export_size.empty() && !ParseSize(export_size, &width, &height)) {
       std::cerr << "deckc: --size wants WIDTHxHEIGHT, e.g. 1920x1080\n";
       return 2;
     }
     if (!Prepare(export_file, fonts, loaded, layouts, diagnostics)) return 2;
     PrintDiagnostics(loaded, diagnostics, false);
+    if (export_size.empty()) DefaultImageSize(layouts, &width, &height);
     if (export_png) {
       if (export_out.empty()) export_out = "out";
       std::error_code ec;
