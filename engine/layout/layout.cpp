@@ -21,6 +21,7 @@
 #include "math/tex_parse.h"
 #include "math/typeset_math.h"
 #include "text/highlight/highlight.h"
+#include "text/linebreak.h"
 #include "text/utf8.h"
 
 namespace podium {
