@@ -1102,8 +1102,7 @@ SlideLayout LayoutSlide(const Deck& deck, int slide_index, const LayoutContext& 
     // Baseline where a full-size line would have it.
     float dy = (theme.small_size - font_size) * 0.9f;
     // In the content column, so a split background never sits under the footer.
-    float x = a == Align::kRight ? chrome.x1 - room : chrome.x0;
-    flow->Emit(x, y + dy, room, a, 0, &out);
+    flow->Emit(chrome.x0, y + dy, room, a, 0, &out);
     blocks.NoteMissing(*flow, slide.pos);
   };
   const float bottom_line = size.height - theme.margin_bottom * 0.35f - theme.small_size * 1.2f;
@@ -1114,11 +1113,11 @@ SlideLayout LayoutSlide(const Deck& deck, int slide_index, const LayoutContext& 
     std::vector<Span> spans{Span{SpanKind::kText, std::to_string(slide_index + 1)}};
     blocks.AddSpans(number, spans, blocks.BaseStyle(theme.small_size, theme.muted));
     number_room = number.NaturalWidth() + theme.small_size;
+    number.Layout(number_room, 1.2f);
+    number.Emit(chrome.x1 - number_room, bottom_line, number_room, Align::kRight, 0, &out);
   }
   small_text(slide.style.header, theme.margin_top * 0.35f, Align::kLeft, chrome.width());
   small_text(slide.style.footer, bottom_line, Align::kLeft, chrome.width() - number_room);
-  if (slide.style.paginate)
-    small_text(std::to_string(slide_index + 1), bottom_line, Align::kRight, number_room);
 
   if (diagnostics) {
     if (out.overflow > 0.5f) {
