@@ -11,6 +11,7 @@
 #include <cmath>
 #include <cstdio>
 #include <memory>
+#include <numeric>
 #include <set>
 
 #include "diagram/flowchart_layout.h"
@@ -18,6 +19,7 @@
 #include "diagram/sequence_layout.h"
 #include "layout/inline_layout.h"
 #include "layout/qr_code.h"
+#include "layout/table_columns.h"
 #include "math/tex_parse.h"
 #include "math/typeset_math.h"
 #include "text/highlight/highlight.h"
@@ -781,24 +783,8 @@ struct BlockLayouter {
         minimum[c] = std::max(minimum[c], cells[r][c]->MinWidth() + 2 * pad_x);
       }
     }
-    // Column widths: natural when they fit; else shrink the wide columns towards their
-    // minimum, in proportion to what they could give.
-    std::vector<float> widths = natural;
-    float total = 0;
-    for (float w : widths) total += w;
-    if (total > width) {
-      float excess = total - width, slack = 0;
-      for (size_t c = 0; c < columns; ++c) slack += natural[c] - minimum[c];
-      for (size_t c = 0; c < columns; ++c) {
-        float give = slack > 0 ? (natural[c] - minimum[c]) / slack * std::min(excess, slack) : 0;
-        widths[c] = natural[c] - give;
-      }
-      total = 0;
-      for (float w : widths) total += w;
-      if (total > width)
-        for (float& w : widths) w *= width / total;
-      total = std::min(total, width);
-    }
+    std::vector<float> widths = TableColumnWidths(natural, minimum, width);
+    float total = std::accumulate(widths.begin(), widths.end(), 0.0f);
     float left = x;
     if (align == Align::kCenter) left = x + (width - total) * 0.5f;
     float ty = y;
