@@ -167,7 +167,7 @@ struct BlockLayouter {
     switch (block.kind) {
       case BlockKind::kHeading: return LayoutHeading(block, x, y, width, step);
       case BlockKind::kParagraph: return LayoutParagraph(block, x, y, width, step);
-      case BlockKind::kList: return LayoutList(block, x, y, width, step, depth);
+      case BlockKind::kList: return LayoutTopList(block, x, y, width, step, depth);
       case BlockKind::kListItem: return LayoutBlocks(block.children, x, y, width, step, depth);
       case BlockKind::kCode: return LayoutCode(block, x, y, width, step);
       case BlockKind::kMath: return LayoutMathBlock(block, x, y, width, step);
@@ -321,6 +321,39 @@ struct BlockLayouter {
       out->items[i].clipped = true;
       out->items[i].clip = r;
     }
+  }
+
+  // On a centred slide (`lead`, `center`) a list is centred as one block with its items
+  // left-aligned inside it, as reveal.js draws it: bullets stay in a column, and the list
+  // sits under the centred heading instead of at the left margin.
+  float LayoutTopList(const Block& list, float x, float y, float width, int step, int depth) {
+    size_t first_item = out->items.size(), first_link = out->links.size();
+    float h = LayoutList(list, x, y, width, step, depth);
+    if (align != Align::kCenter) return h;
+    float left = x + width, right = x;
+    for (size_t i = first_item; i < out->items.size(); ++i) {
+      const LayoutItem& item = out->items[i];
+      float r = item.kind == LayoutItemKind::kCircle ? item.thickness : 0;
+      left = std::min(left, item.rect.x0 - r);
+      right = std::max(right, item.rect.x1 + r);
+    }
+    float dx = std::floor(x + (width - (right - left)) * 0.5f - left);
+    if (dx <= 0) return h;
+    for (size_t i = first_item; i < out->items.size(); ++i) {
+      LayoutItem& item = out->items[i];
+      item.rect.x0 += dx;
+      item.rect.x1 += dx;
+      for (LayoutPoint& p : item.points) p.x += dx;
+      if (item.clipped) {
+        item.clip.x0 += dx;
+        item.clip.x1 += dx;
+      }
+    }
+    for (size_t i = first_link; i < out->links.size(); ++i) {
+      out->links[i].rect.x0 += dx;
+      out->links[i].rect.x1 += dx;
+    }
+    return h;
   }
 
   float LayoutList(const Block& list, float x, float y, float width, int step, int depth) {

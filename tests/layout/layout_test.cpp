@@ -74,6 +74,25 @@ TEST(LayoutTest, ShortSlideFitsAtFullSizeAndIsCentredVertically) {
   EXPECT_LT(bottom, 800.0f);
 }
 
+TEST(LayoutTest, ListOnALeadSlideIsCentredAsOneBlock) {
+  Deck deck = OneSlide({Heading("Title"), Bullets(2)});
+  deck.slides[0].style.classes = {"lead"};
+  SlideLayout layout = LayoutSlide(deck, 0, Context(), nullptr);
+  float left = layout.width, right = 0;
+  std::vector<float> bullets;
+  for (const LayoutItem& item : layout.items) {
+    if (item.kind == LayoutItemKind::kCircle) bullets.push_back(item.rect.x0);
+    if (item.kind != LayoutItemKind::kGlyphs || item.font != FontRole::kSans) continue;  // not the bold title
+    left = std::min(left, item.rect.x0);
+    right = std::max(right, item.rect.x1);
+  }
+  ASSERT_EQ(bullets.size(), 2u);
+  EXPECT_EQ(bullets[0], bullets[1]);  // the bullets stay in one column
+  EXPECT_GT(bullets[0], 500.0f);      // not at the left margin
+  // The list's text is about as far from the right edge as its bullets from the left.
+  EXPECT_NEAR(bullets[0], layout.width - right, 40.0f);
+}
+
 TEST(LayoutTest, LongSlideShrinksToFit) {
   Deck deck = OneSlide({Heading("Many bullets"), Bullets(12)});
   std::vector<Diagnostic> diagnostics;
