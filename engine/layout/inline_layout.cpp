@@ -30,6 +30,8 @@ bool IsLatinLetterOrDigit(char32_t c) {
 
 // Characters that take a gap next to CJK letters: Latin letters, digits and the signs that
 // belong to them in tech text (C++, C#, 3.14%).
+float CodePad(const podium::TextStyle& s) { return s.size * 0.18f; }
+
 bool TakesCjkGap(char32_t c) {
   return IsLatinLetterOrDigit(c) || c == '+' || c == '#' || c == '%' || c == '$';
 }
@@ -110,6 +112,7 @@ void InlineLayout::Prepare() {
     Char& c = chars_[i];
     const TextStyle& style = styles_[c.style];
     c.advance = 0;
+    c.gap = c.lead = c.trail = 0;
     c.drawable = false;
     if (c.hard_break || c.cp == 0x200B) continue;
     if (c.box >= 0) {
@@ -137,15 +140,26 @@ void InlineLayout::Prepare() {
     if (a.role == b.role && sa.size == sb.size && sa.background == sb.background) {
       if (const Font* font = fonts_.Get(a.role)) a.advance += font->Kerning(a.glyph, b.glyph, sa.size);
     }
-    if ((IsCjkLetter(a.cp) && TakesCjkGap(b.cp)) || (TakesCjkGap(a.cp) && IsCjkLetter(b.cp)))
-      a.advance += kCjkLatinGap * std::min(sa.size, sb.size);
+    if ((IsCjkLetter(a.cp) && TakesCjkGap(b.cp)) || (TakesCjkGap(a.cp) && IsCjkLetter(b.cp))) {
+      a.gap = kCjkLatinGap * std::min(sa.size, sb.size);
+      a.advance += a.gap;
+    }
+  }
+  // An inline code chip's tint reaches CodePad() beyond its text on each side: that room
+  // is laid out, so a chip never overlaps its neighbours or sticks out of the margin, and
+  // two chips a space apart stay two.
+  for (size_t i = 0; i < chars_.size(); ++i) {
+    const TextStyle& s = styles_[chars_[i].style];
+    if (s.background == 0) continue;
+    if (i == 0 || chars_[i - 1].style != chars_[i].style) chars_[i].lead = CodePad(s);
+    if (i + 1 == chars_.size() || chars_[i + 1].style != chars_[i].style) chars_[i].trail = CodePad(s);
   }
 }
 
 float InlineLayout::Measure(int begin, int end) const {
   while (end > begin && (IsSpace(chars_[end - 1].cp) || chars_[end - 1].hard_break)) --end;
   float w = 0;
-  for (int i = begin; i < end; ++i) w += chars_[i].advance;
+  for (int i = begin; i < end; ++i) w += Width(chars_[i]);
   return w;
 }
 
@@ -199,16 +213,16 @@ float InlineLayout::Layout(float max_width, float line_height) {
       x = 0;
       continue;
     }
-    if (x + c.advance > max_width + 0.01f && !IsSpace(c.cp) && i > line_start) {
+    if (x + Width(c) > max_width + 0.01f && !IsSpace(c.cp) && i > line_start) {
       if (last_break >= line_start) {
         end_line(last_break + 1);
       } else {
         end_line(i);  // one unbreakable piece wider than the line: break it anyway
       }
       x = 0;
-      for (int j = line_start; j < i; ++j) x += chars_[j].advance;
+      for (int j = line_start; j < i; ++j) x += Width(chars_[j]);
     }
-    x += c.advance;
+    x += Width(c);
     if (breaks_[i] != static_cast<uint8_t>(BreakAction::kNone)) last_break = i;
   }
   if (line_start < n || lines_.empty()) end_line(n);
@@ -254,8 +268,8 @@ void InlineLayout::Emit(float x, float y, float box_width, Align align, int step
     pen.resize(line.end - line.begin + 1);
     float px = left;
     for (int i = line.begin; i < line.end; ++i) {
-      pen[i - line.begin] = px;
-      px += chars_[i].advance;
+      pen[i - line.begin] = px + chars_[i].lead;
+      px += Width(chars_[i]);
     }
     pen[line.end - line.begin] = px;
 
@@ -267,12 +281,13 @@ void InlineLayout::Emit(float x, float y, float box_width, Align align, int step
       while (j < line.end && chars_[j].style == chars_[i].style) ++j;
       int vis_end = j;
       while (vis_end > i && IsSpace(chars_[vis_end - 1].cp)) --vis_end;
-      float x0 = pen[i - line.begin], x1 = pen[vis_end - line.begin];
+      float x0 = pen[i - line.begin];
+      float x1 = vis_end > i ? InkEnd(vis_end - 1, pen[vis_end - 1 - line.begin]) : x0;
       if (s.background != 0 && x1 > x0) {
         LayoutItem bg;
         bg.kind = LayoutItemKind::kRect;
         bg.step = step;
-        float pad = s.size * 0.18f;
+        float pad = CodePad(s);
         bg.rect = {x0 - pad, baseline - s.size * 0.92f, x1 + pad, baseline + s.size * 0.3f};
         bg.color = s.background;
         bg.rounding = s.size * 0.2f;
@@ -311,7 +326,7 @@ void InlineLayout::Emit(float x, float y, float box_width, Align align, int step
         const Char& c = chars_[j];
         if (IsSpace(c.cp) || c.cp == 0x200B) continue;
         run.glyphs.push_back({c.glyph, pen[j - line.begin] - run.rect.x0});
-        run.rect.x1 = pen[j - line.begin] + c.advance;
+        run.rect.x1 = InkEnd(j, pen[j - line.begin]);
       }
       run.rect.y1 = baseline + s.size * 0.3f;  // y0 stays the baseline
       if (!run.glyphs.empty()) out->items.push_back(std::move(run));
@@ -325,7 +340,8 @@ void InlineLayout::Emit(float x, float y, float box_width, Align align, int step
       while (j < line.end && chars_[j].style == chars_[i].style) ++j;
       int vis_end = j;
       while (vis_end > i && IsSpace(chars_[vis_end - 1].cp)) --vis_end;
-      float x0 = pen[i - line.begin], x1 = pen[vis_end - line.begin];
+      float x0 = pen[i - line.begin];
+      float x1 = vis_end > i ? InkEnd(vis_end - 1, pen[vis_end - 1 - line.begin]) : x0;
       if (x1 > x0 && (s.underline || s.strike)) {
         LayoutItem deco;
         deco.kind = LayoutItemKind::kRect;

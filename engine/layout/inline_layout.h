@@ -72,6 +72,8 @@ class InlineLayout {
     FontRole role = FontRole::kSans;
     int glyph = 0;
     float advance = 0;       // including kerning with the next character and CJK gaps
+    float gap = 0;           // the CJK/Latin gap in `advance`
+    float lead = 0, trail = 0;  // room before and after: an inline code chip's padding
     bool hard_break = false;
     bool soft_break = false;
     bool drawable = false;   // has a glyph with ink
@@ -85,7 +87,10 @@ class InlineLayout {
   };
 
   void Prepare();
-  float Measure(int begin, int end) const;  // sum of advances, trailing spaces excluded
+  float Measure(int begin, int end) const;  // sum of widths, trailing spaces excluded
+  static float Width(const Char& c) { return c.lead + c.advance + c.trail; }
+  // Where character i's ink ends (before its kerning and gap), given its pen position.
+  float InkEnd(int i, float pen) const { return pen + chars_[i].advance - chars_[i].gap; }
 
   const FontSet& fonts_;
   std::vector<TextStyle> styles_;

@@ -149,5 +149,63 @@ TEST(InlineLayoutTest, InlineBoxFlowsLikeACharacterAndGrowsTheLine) {
   EXPECT_GT(placed->rect.y0, 100 + 90 - 2 - 0.01f);  // below the box's ascent from the top
 }
 
+// Inline code chips: their tint is laid out, not painted over the neighbours.
+struct Chips {
+  std::vector<Rect> tints;   // the chips' backgrounds, in order
+  std::vector<Rect> glyphs;  // every glyph run
+};
+
+Chips EmitChips(InlineLayout& flow, float x) {
+  flow.Layout(2000, 1.4f);
+  SlideLayout out;
+  flow.Emit(x, 0, 2000, Align::kLeft, 0, &out);
+  Chips chips;
+  for (const LayoutItem& item : out.items) {
+    if (item.kind == LayoutItemKind::kRect) chips.tints.push_back(item.rect);
+    if (item.kind == LayoutItemKind::kGlyphs) chips.glyphs.push_back(item.rect);
+  }
+  return chips;
+}
+
+TextStyle Code() {
+  TextStyle s = Body();
+  s.font = FontRole::kMono;
+  s.background = 0xffeeeeee;
+  return s;
+}
+
+TEST(InlineLayoutTest, CodeChipAtTheStartOfALineStaysInTheMargin) {
+  InlineLayout flow(test::Fonts());
+  flow.AddText("x", Code());
+  flow.AddText(" starts the line", Body());
+  Chips chips = EmitChips(flow, 100);
+  ASSERT_EQ(chips.tints.size(), 1u);
+  EXPECT_GE(chips.tints[0].x0, 100.0f);
+  EXPECT_NEAR(flow.NaturalWidth(), chips.glyphs.back().x1 - 100, 1.0f);
+}
+
+TEST(InlineLayoutTest, TwoCodeChipsASpaceApartStayTwo) {
+  InlineLayout flow(test::Fonts());
+  flow.AddText("a", Code());
+  flow.AddText(" ", Body());
+  flow.AddText("b", Code());
+  Chips chips = EmitChips(flow, 0);
+  ASSERT_EQ(chips.tints.size(), 2u);
+  EXPECT_GT(chips.tints[1].x0 - chips.tints[0].x1, 5.0f);  // a space's width, about 10 px
+}
+
+TEST(InlineLayoutTest, CodeChipKeepsTheCjkGapFromChinese) {
+  InlineLayout flow(test::Fonts());
+  flow.AddText("使用", Body());
+  flow.AddText("deckc", Code());
+  flow.AddText("命令", Body());
+  Chips chips = EmitChips(flow, 0);
+  ASSERT_EQ(chips.tints.size(), 1u);
+  ASSERT_EQ(chips.glyphs.size(), 3u);
+  const float gap = kCjkLatinGap * 40;
+  EXPECT_NEAR(chips.tints[0].x0 - chips.glyphs[0].x1, gap, 1.0f);  // 用 … chip
+  EXPECT_NEAR(chips.glyphs[2].x0 - chips.tints[0].x1, gap, 1.0f);  // chip … 命
+}
+
 }  // namespace
 }  // namespace podium
