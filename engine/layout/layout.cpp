@@ -51,6 +51,25 @@ std::string CodepointName(char32_t cp) {
   return out;
 }
 
+// Where `cp` first is in `text`, a piece of the source that starts at `start` (a span's
+// text, a line of code); {} when it is not there. Columns count bytes, as SourcePos does.
+SourcePos FindInSource(std::string_view text, SourcePos start, char32_t cp) {
+  std::string needle;
+  EncodeUtf8(cp, needle);
+  size_t at = text.find(needle);
+  if (at == std::string_view::npos) return {};
+  SourcePos pos = start;
+  size_t line_start = 0;
+  for (size_t i = 0; i < at; ++i) {
+    if (text[i] != '\n') continue;
+    ++pos.line;
+    pos.col = 1;
+    line_start = i + 1;
+  }
+  pos.col += static_cast<int>(at - line_start);
+  return pos;
+}
+
 // State shared by the block layout of one slide at one scale.
 struct BlockLayouter {
   const Deck& deck;
@@ -126,6 +145,18 @@ struct BlockLayouter {
   void NoteMissing(const InlineLayout& flow, SourcePos pos) {
     for (char32_t cp : flow.MissingCharacters()) missing.push_back({cp, pos});
   }
+  // The same, each character reported where it first is in the spans (or at `pos`).
+  void NoteMissing(const InlineLayout& flow, SourcePos pos, const std::vector<Span>& spans) {
+    for (char32_t cp : flow.MissingCharacters()) {
+      SourcePos at;
+      for (const Span& span : spans) {
+        if (span.pos.line == 0) continue;
+        at = FindInSource(span.text, span.pos, cp);
+        if (at.line) break;
+      }
+      missing.push_back({cp, at.line ? at : pos});
+    }
+  }
 
   void NoteText(const std::string& s) {
     if (s.empty()) return;
@@ -133,12 +164,12 @@ struct BlockLayouter {
     text += s;
   }
 
-  // Lays out a flow at (x, y) in a box of `width`; returns its height.
+  // Lays out a flow of `block`'s spans at (x, y) in a box of `width`; returns its height.
   float PlaceFlow(InlineLayout& flow, float x, float y, float width, float line_height, int step,
-                  SourcePos pos, Align a) {
+                  const Block& block, Align a) {
     float h = flow.Layout(width, line_height);
     flow.Emit(x, y, width, a, step, out);
-    NoteMissing(flow, pos);
+    NoteMissing(flow, block.pos, block.spans);
     NoteText(flow.PlainText());
     return h;
   }
@@ -184,7 +215,7 @@ struct BlockLayouter {
     float size = S(theme.heading_size[level - 1]) * (lead && level <= 2 ? 1.25f : 1.0f);
     InlineLayout flow(*context.fonts);
     AddSpans(flow, block.spans, BaseStyle(size, theme.heading, FontRole::kSansBold));
-    float h = PlaceFlow(flow, x, y, width, theme.heading_line_height, step, block.pos, align);
+    float h = PlaceFlow(flow, x, y, width, theme.heading_line_height, step, block, align);
     if (level == 1 && align == Align::kLeft) {
       // A short accent rule under the slide's title.
       LayoutItem rule;
@@ -218,7 +249,7 @@ struct BlockLayouter {
     if (!IsImageOnly(block)) {
       InlineLayout flow(*context.fonts);
       AddSpans(flow, block.spans, BaseStyle(S(theme.body_size), theme.text));
-      if (!flow.empty()) h = PlaceFlow(flow, x, y, width, theme.line_height, step, block.pos, align);
+      if (!flow.empty()) h = PlaceFlow(flow, x, y, width, theme.line_height, step, block, align);
     }
     if (has_image) {
       if (h > 0) h += Gap() * 0.5f;
@@ -443,7 +474,7 @@ struct BlockLayouter {
       if (child.kind == BlockKind::kParagraph && !IsImageOnly(child)) {
         InlineLayout flow(*context.fonts);
         AddSpans(flow, child.spans, BaseStyle(size, theme.text));
-        y += PlaceFlow(flow, x, y, width, theme.line_height, child_step, child.pos, Align::kLeft);
+        y += PlaceFlow(flow, x, y, width, theme.line_height, child_step, child, Align::kLeft);
       } else if (child.kind == BlockKind::kList) {
         y += LayoutList(child, x, y, width, child_step, depth + 1);
       } else {
@@ -642,7 +673,19 @@ struct BlockLayouter {
         add_line(flow, i, size, on);
         flow.Layout(1e9f, 1.45f);
         flow.Emit(x + pad + number_w, ly, room, Align::kLeft, step, out);
-        if (stage == 0) NoteMissing(flow, block.pos);
+        if (stage == 0) {
+          // The code's first line is the one after the fence.
+          std::string_view text = block.text;
+          for (size_t skip = 0; skip < i && !text.empty(); ++skip) {
+            size_t nl = text.find('\n');
+            text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
+          }
+          text = text.substr(0, text.find('\n'));
+          for (char32_t cp : flow.MissingCharacters()) {
+            SourcePos at = FindInSource(text, {block.pos.line + 1 + static_cast<int>(i), 1}, cp);
+            missing.push_back({cp, at.line ? at : block.pos});
+          }
+        }
       }
       clip_from(first_item);
       limit_from(first_item, first_step, last_step);
@@ -744,7 +787,10 @@ struct BlockLayouter {
     }
     if (drawing.width > width + 0.5f) WarnTooWide(block, "the diagram", "split it, or draw it top-down (flowchart TD)", drawing.width - width);
     PlaceBox(drawing, x + std::max(0.0f, (width - drawing.width) * 0.5f), y, step, out);
-    for (char32_t cp : absent) missing.push_back({cp, block.pos});
+    for (char32_t cp : absent) {
+      SourcePos at = FindInSource(block.text, {block.pos.line + 1, 1}, cp);  // after the fence
+      missing.push_back({cp, at.line ? at : block.pos});
+    }
     NoteText(words);
     return drawing.descent;
   }
@@ -840,7 +886,7 @@ struct BlockLayouter {
         Align a = c < table.aligns.size() ? table.aligns[c] : Align::kDefault;
         if (a == Align::kDefault) a = Align::kLeft;
         cells[r][c]->Emit(cx + pad_x, ty + pad_y, widths[c] - 2 * pad_x, a, step, out);
-        NoteMissing(*cells[r][c], block.pos);
+        if (c < table.rows[r].size()) NoteMissing(*cells[r][c], block.pos, table.rows[r][c].spans);
         NoteText(cells[r][c]->PlainText());
         cx += widths[c];
       }
