@@ -10,6 +10,7 @@
 #include <optional>
 #include <string_view>
 
+#include "model/color.h"  // ParseColor, for the theme's users
 #include "model/deck.h"
 #include "text/highlight/highlight.h"
 
@@ -68,8 +69,5 @@ bool IsKnownTheme(std::string_view name);
 // Applies a slide's class (`invert` swaps to the dark palette, `lead` is handled by layout)
 // and its color/backgroundColor directives.
 void ApplySlideStyle(const SlideStyle& style, Theme* theme);
-
-// CSS colours: #rgb, #rgba, #rrggbb, #rrggbbaa, rgb()/rgba(), and the CSS named colours.
-std::optional<uint32_t> ParseColor(std::string_view text);
 
 }  // namespace podium

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "model/color.h"
 #include "parse/scan.h"
 #include "parse/values.h"
 
@@ -143,6 +144,8 @@ void BadValue(DirectiveSink& sink, SourcePos pos, std::string_view key, std::str
   Warn(sink, DiagnosticCode::kBadDirectiveValue, pos, std::move(argument));
 }
 
+bool IsColor(std::string_view value) { return ParseColor(value).has_value(); }
+
 // [SECTION] Deck keys -----------------------------------------------------------------
 
 // Names of other tools' themes, mapped to the Podium theme closest to them.
@@ -225,11 +228,12 @@ bool ReadStyleKey(std::string_view key, const YamlEntry& e, const OffsetMapper& 
   const std::string& value = e.value;
   SourcePos pos = at.Pos(e.value_offset);
   if (key == "class") {
-    out.classes = e.is_list ? e.items : SplitWords(value);
-  } else if (key == "backgroundColor") {
-    out.background_color = value;
-  } else if (key == "color") {
-    out.color = value;
+    out.classes = ReadClasses(e.is_list ? e.items : SplitWords(value), pos, &sink.diagnostics);
+  } else if (key == "backgroundColor" || key == "color") {
+    if (IsColor(value))
+      (key == "color" ? out.color : out.background_color) = value;
+    else
+      BadValue(sink, pos, key, value, "a CSS colour: #1e293b, rgb(30 41 59), navy");
   } else if (key == "backgroundImage") {
     out.background_image = value;
   } else if (key == "header") {
@@ -531,13 +535,28 @@ bool LooksLikeColor(std::string_view v) {
 
 }  // namespace
 
+std::vector<std::string> ReadClasses(const std::vector<std::string>& words, SourcePos pos,
+                                     std::vector<Diagnostic>* diagnostics) {
+  constexpr std::string_view kDrawn[] = {"lead", "invert", "center", "middle", "top", "left"};
+  std::vector<std::string> classes;
+  classes.reserve(words.size());
+  for (const std::string& word : words) {
+    std::string name = word == "inverse" ? "invert" : word == "text-center" ? "center" : word;
+    if (diagnostics && !Contains(kDrawn, name))
+      diagnostics->push_back(MakeDiagnostic(DiagnosticCode::kBadDirectiveValue, pos,
+                                            "class: '" + word + "' (Podium draws lead, invert, center, top)"));
+    classes.push_back(std::move(name));
+  }
+  return classes;
+}
+
 void ApplyRevealSlideAttributes(std::string_view attributes, SourcePos pos,
                                 SlideDirectives& slide) {
   std::optional<BackgroundFit> fit;
   size_t first_bg = slide.backgrounds.size();
   for (const Attribute& a : ReadAttributes(attributes)) {
     if (a.name == "class") {
-      slide.local.classes = SplitWords(a.value);
+      slide.local.classes = ReadClasses(SplitWords(a.value), pos, nullptr);
     } else if (a.name == "data-background-color") {
       slide.local.background_color = a.value;
     } else if (a.name == "data-background" || a.name == "data-background-image") {

@@ -92,6 +92,13 @@ bool ApplyDirectiveComment(const YamlDocument& doc, const OffsetMapper& at, Dire
 void ApplySlideHeader(const YamlDocument& doc, const OffsetMapper& at, DirectiveSink sink,
                       SlideDirectives& slide);
 
+// The slide classes `words` names, as Podium spells them: remark's `inverse` is `invert`,
+// UnoCSS's `text-center` (Slidev) is `center`. Podium draws lead, invert, center, middle
+// (the default) and top, and keeps left (the default); any other class warns
+// kBadDirectiveValue at `pos`, when `diagnostics` is given, and is kept (it changes nothing).
+std::vector<std::string> ReadClasses(const std::vector<std::string>& words, SourcePos pos,
+                                     std::vector<Diagnostic>* diagnostics);
+
 // reveal.js `<!-- .slide: … -->` attributes (after `.slide:`): class, data-background….
 void ApplyRevealSlideAttributes(std::string_view attributes, SourcePos pos, SlideDirectives& slide);
 

@@ -1,5 +1,6 @@
 #include "parse/remark.h"
 
+#include "parse/directives.h"
 #include "parse/values.h"
 
 namespace podium::parse {
@@ -39,7 +40,7 @@ size_t ReadRemarkProperties(const SourceText& src, size_t begin, size_t end,
     content = c.Current().next;
     SourcePos pos = src.PosAt(c.Current().begin);
     if (key == "class") {
-      slide.local.classes = SplitWords(value);
+      slide.local.classes = ReadClasses(SplitWords(value), src.PosAt(c.Current().begin + (value.data() - line.data())), &diagnostics);
     } else if (key == "background-image") {
       slide.local.background_image = std::string(value);
     } else if (key == "exclude") {
