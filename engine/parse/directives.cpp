@@ -273,14 +273,27 @@ bool ReadStyleKey(std::string_view key, const YamlEntry& e, const OffsetMapper& 
 
 // [SECTION] Slidev layouts ------------------------------------------------------------
 
-void ApplySlidevLayout(const YamlDocument& doc, const OffsetMapper& at, SlideDirectives& slide) {
+// Slidev's built-in layouts. The title-like ones are drawn as Podium's `lead` slide, `center`
+// centres, the image ones split the slide; the rest Podium does not draw, and says so.
+constexpr std::string_view kSlidevLeadLayouts[] = {"cover", "intro", "section", "end", "fact", "statement"};
+constexpr std::string_view kSlidevPlainLayouts[] = {"default", "center", "image", "image-left", "image-right", "none"};
+
+void ApplySlidevLayout(const YamlDocument& doc, const OffsetMapper& at, DirectiveSink& sink,
+                       SlideDirectives& slide) {
   const YamlEntry* layout = nullptr;
   const YamlEntry* image = nullptr;
   for (const YamlEntry& e : doc.entries) {
     if (e.key == "layout") layout = &e;
     if (e.key == "image") image = &e;
   }
-  if (layout && !layout->value.empty()) slide.extra_classes.push_back(layout->value);
+  if (layout && !layout->value.empty()) {
+    const std::string& name = layout->value;
+    slide.extra_classes.push_back(name);
+    if (Contains(kSlidevLeadLayouts, name))
+      slide.extra_classes.push_back("lead");
+    else if (!Contains(kSlidevPlainLayouts, name))
+      Warn(sink, DiagnosticCode::kUnsupportedDirective, at.Pos(layout->value_offset), "layout: " + name);
+  }
   if (!image || image->value.empty()) return;
   Background bg;
   bg.src = image->value;
@@ -389,7 +402,7 @@ void ApplyFrontMatter(const YamlDocument& doc, const OffsetMapper& at, Directive
     if (Contains(kToleratedFrontMatterKeys, e.key)) continue;
     Warn(sink, DiagnosticCode::kUnknownFrontMatterKey, key_pos, e.key);
   }
-  ApplySlidevLayout(doc, at, first_slide);
+  ApplySlidevLayout(doc, at, sink, first_slide);
 }
 
 // [SECTION] Comments ---------------------------------------------------------------------
@@ -480,7 +493,7 @@ void ApplySlideHeader(const YamlDocument& doc, const OffsetMapper& at, Directive
     if (ApplyDeckKey(deck_entry, at, sink)) continue;
     Warn(sink, DiagnosticCode::kUnknownFrontMatterKey, key_pos, e.key);
   }
-  ApplySlidevLayout(doc, at, slide);
+  ApplySlidevLayout(doc, at, sink, slide);
 }
 
 // [SECTION] reveal.js attributes ---------------------------------------------------------
