@@ -378,9 +378,17 @@ async function openUrl(deckParam) {
 
 // Served by `deckc serve` (tools/common/serve.h), the deck names a change channel: when the
 // file is saved the page reloads, and the hash and the saved session keep slide and step.
+// Short questions twice a second rather than one stream held open: a pending request stops
+// headless Chromium's virtual time, and `--virtual-time-budget` screenshots never finished.
 function reloadOnChange(eventsUrl) {
-  const source = new EventSource(eventsUrl);
-  source.addEventListener('change', () => { source.close(); location.reload(); });
+  const ask = async () => {
+    try {
+      const response = await fetch(eventsUrl, {cache: 'no-store'});
+      if (response.ok && (await response.text()).startsWith('change')) return location.reload();
+    } catch (e) { /* the server is restarting, or gone: ask again */ }
+    setTimeout(ask, 500);
+  };
+  setTimeout(ask, 500);
 }
 
 // Resolves `src` against the folder of `deckPath` inside a set of files; null when it

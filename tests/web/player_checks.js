@@ -9,6 +9,8 @@
 //   - idle for 5 s: no frame drawn, next to no main-thread time
 //   - saving the deck reloads the page once, at the same slide and step; a slide inserted
 //     before it keeps the speaker on their slide
+//   - `chromium --headless --screenshot --virtual-time-budget` of the served deck finishes
+//     (a change channel held open had stopped virtual time: it never did)
 //
 // Screenshots and the PNGs they were compared with are left in OUT_DIR.
 'use strict';
@@ -220,6 +222,21 @@ const checks = {
     assert.match(await page.textContent('#slide-text'), /改过/);
     assert.equal(loads, 2, 'page loads after two saves');
   },
+};
+
+checks['a --virtual-time-budget screenshot of the served deck finishes'] = async () => {
+  const shot = path.join(outDir, 'virtual-time.png');
+  fs.rmSync(shot, { force: true });
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'podium-vt-'));
+  const started = Date.now();
+  const run = spawnSync('/usr/bin/chromium', [
+    '--headless', '--no-sandbox', '--disable-gpu', '--use-gl=angle', '--use-angle=swiftshader',
+    `--user-data-dir=${profile}`, '--window-size=1280,720', '--virtual-time-budget=3000',
+    `--screenshot=${shot}`, server.url + '#/3'], { encoding: 'utf8', timeout: 60000 });
+  fs.rmSync(profile, { recursive: true, force: true });
+  assert.ok(run.error === undefined, `chromium did not finish in 60 s: ${run.error}`);
+  assert.ok(fs.existsSync(shot) && fs.statSync(shot).size > 10000, 'a screenshot of the slide');
+  console.log(`      (screenshot written in ${Date.now() - started} ms)`);
 };
 
 runChecks('player in Chromium', checks, {

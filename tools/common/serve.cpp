@@ -155,9 +155,7 @@ std::string PercentEncode(std::string_view text) {
 
 namespace {
 
-constexpr int kMaxChangeStreams = 16;  // open pages; each holds a server thread
-constexpr int kServerThreads = kMaxChangeStreams + 8;
-constexpr auto kKeepAlivePing = std::chrono::seconds(15);  // finds pages that went away
+constexpr int kServerThreads = 8;
 
 bool IsLoopback(const std::string& host) {
   return host == "127.0.0.1" || host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
@@ -312,49 +310,23 @@ void DeckServer::Handle(const httplib::Request& request, httplib::Response& resp
 
 // [SECTION] The change channel --------------------------------------------------------------
 
+// Answered at once, never held open: the page asks again every half second (web/page.js).
+// A held request — this was a Server-Sent Events stream — keeps headless Chromium's
+// virtual time from running, so a `--virtual-time-budget` screenshot of a served deck
+// never finished; a held request also tied up a server thread per open page.
 void DeckServer::HandleEvents(const httplib::Request& request, httplib::Response& response) {
   std::string since = request.get_param_value("since");
+  std::string version;
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    if (open_streams_ >= kMaxChangeStreams) {
-      response.set_header("Retry-After", "5");
-      return SendError(response, 503, "too many open pages", request.target);
-    }
-    ++open_streams_;
-    if (since.empty()) since = version_;  // no version: changes from now on
+    version = version_;
   }
   response.status = 200;
-  auto seen = std::make_shared<std::string>(since);
-  auto opened = std::make_shared<bool>(false);
-  response.set_chunked_content_provider(
-      "text/event-stream",
-      [this, seen, opened](size_t, httplib::DataSink& sink) {
-        std::string message;
-        {
-          std::unique_lock<std::mutex> lock(mutex_);
-          if (!*opened) {
-            *opened = true;
-            message = "retry: 1000\n\n";  // the browser reconnects after a second
-          } else {
-            changed_.wait_for(lock, kKeepAlivePing, [&] { return stopping_ || version_ != *seen; });
-            if (stopping_) {
-              sink.done();
-              return true;
-            }
-            if (version_ != *seen) {
-              *seen = version_;
-              message = "event: change\ndata: " + version_ + "\n\n";
-            } else {
-              message = ": ping\n\n";
-            }
-          }
-        }
-        return sink.write(message.data(), message.size());
-      },
-      [this](bool) {
-        std::lock_guard<std::mutex> lock(mutex_);
-        --open_streams_;
-      });
+  response.headers.erase("Cache-Control");  // not even revalidated: always asked afresh
+  response.set_header("Cache-Control", "no-store");
+  bool changed = !since.empty() && since != version;
+  response.set_content(changed ? "change " + version + "\n" : std::string("same\n"),
+                       "text/plain; charset=utf-8");
 }
 
 void DeckServer::WatchDeck() {

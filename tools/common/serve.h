@@ -15,12 +15,14 @@
 //   /                       302 → the player URL below
 //   /player/…               the player folder: index.html, podium.js, podium.wasm, fonts/
 //   /deck/…                 the deck's folder: the deck and its images
-//   /events?since=VERSION   Server-Sent Events: `event: change` once the deck file changed
-//                           (polled every poll_ms; a change counts once it held one poll)
+//   /events?since=VERSION   `change NEW-VERSION` once the deck file changed since VERSION,
+//                           else `same`, answered at once (the page asks twice a second;
+//                           the file is looked at every poll_ms, and a change counts once
+//                           it held one poll)
 //   → http://127.0.0.1:PORT/player/index.html?deck=/deck/intro.md
 //
-// The deck's own response carries `Podium-Events: /events?since=VERSION`: the page opens the
-// channel only when it sees that header (web/page.js), so a player served by any other
+// The deck's own response carries `Podium-Events: /events?since=VERSION`: the page asks
+// only when it sees that header (web/page.js), so a player served by any other
 // server never asks for /events.
 //
 // Safety: only GET and HEAD are answered (405 otherwise) and nothing is ever written. A
@@ -129,12 +131,11 @@ class DeckServer {
   std::mutex log_mutex_;
 
   // The deck file's version ("<mtime ns>-<size>-<inode>", or "missing"): the watcher
-  // publishes it, change streams wait for it to move.
+  // publishes it, /events compares against it.
   std::mutex mutex_;
   std::condition_variable changed_;
   std::string version_;
   bool stopping_ = false;
-  int open_streams_ = 0;
   std::thread watcher_;
 };
 
