@@ -150,6 +150,7 @@ class Builder {
       last_block_ = &parent->block.children.back();
     } else {
       if (segment_step_ > 0 && block.step == 0) block.step = segment_step_;
+      if (!click_steps_.empty() && block.step < click_steps_.back()) block.step = click_steps_.back();
       out_.blocks.push_back(std::move(block));
       last_block_ = &out_.blocks.back();
     }
@@ -215,16 +216,18 @@ class Builder {
           warned_depth_ = true;
           depth_warning_pending_ = true;  // reported at the first text inside
         }
+        // Slidev's <v-clicks> reveals the items of the list right inside it.
+        bool clicks = v_clicks_ > 0 && ContainerFor() == nullptr;
         PushFrame(type, type == MD_BLOCK_QUOTE ? BlockKind::kQuote : BlockKind::kList, keep);
         if (keep) ++nesting_;
         Block& b = Top().block;
         if (type == MD_BLOCK_UL) {
-          b.fragmented = static_cast<MD_BLOCK_UL_DETAIL*>(detail)->mark == '*';
+          b.fragmented = static_cast<MD_BLOCK_UL_DETAIL*>(detail)->mark == '*' || clicks;
         } else if (type == MD_BLOCK_OL) {
           auto* ol = static_cast<MD_BLOCK_OL_DETAIL*>(detail);
           b.ordered = true;
           b.start = static_cast<int>(ol->start);
-          b.fragmented = ol->mark_delimiter == ')';
+          b.fragmented = ol->mark_delimiter == ')' || clicks;
         }
         break;
       }
@@ -350,8 +353,38 @@ class Builder {
       else
         rest.append(html.text, part.begin, part.end - part.begin);
     }
+    ReadClickTags(rest);
     bool empty = IsBlank(rest) || IsOnlyLineBreaks(rest);
     f.block.text = empty ? std::string() : std::string(TrimRight(rest));
+  }
+
+  // Slidev's click tags, each on a line of its own with blank lines around the Markdown
+  // they wrap: `<v-clicks>` … `</v-clicks>` makes the list inside a fragmented list, one
+  // item per step; `<v-click>` … `</v-click>` shows the blocks inside at one step more.
+  // The tags are taken out of `html`.
+  void ReadClickTags(std::string& html) {
+    std::string rest;
+    size_t i = 0;
+    while (i < html.size()) {
+      size_t open = html.find('<', i);
+      if (open == std::string::npos) break;
+      size_t close = html.find('>', open);
+      if (close == std::string::npos) break;
+      std::string_view tag = Trim(std::string_view(html).substr(open + 1, close - open - 1));
+      bool ending = !tag.empty() && tag.front() == '/';
+      if (ending) tag.remove_prefix(1);
+      std::string_view name = tag.substr(0, tag.find_first_of(" \t\n"));
+      bool known = name == "v-clicks" || name == "v-click";
+      if (known) {
+        if (name == "v-clicks") v_clicks_ = std::max(0, v_clicks_ + (ending ? -1 : 1));
+        else if (!ending) click_steps_.push_back(++out_.steps);
+        else if (!click_steps_.empty()) click_steps_.pop_back();
+      }
+      rest.append(html, i, (known ? open : close + 1) - i);
+      i = close + 1;
+    }
+    rest.append(html, std::min(i, html.size()), std::string::npos);
+    html = std::move(rest);
   }
 
   void AddComment(MappedText body, bool inline_comment) {
@@ -754,6 +787,8 @@ class Builder {
   std::optional<size_t> table_frame_;
   Block* last_block_ = nullptr;
   int segment_step_ = 0;
+  int v_clicks_ = 0;              // open Slidev <v-clicks> tags
+  std::vector<int> click_steps_;  // the steps of open Slidev <v-click> tags
   size_t fallback_offset_ = 0;
   int nesting_ = 0;  // kept lists and quotes open
   bool warned_depth_ = false;
