@@ -235,10 +235,20 @@ int main(int argc, char** argv) {
 
   if (*serve) return tools::ServeUntilInterrupted(serve_options, std::cout, std::cerr);
 
-  FontSet fonts;
-  tools::LoadedDeck loaded;
-  std::vector<SlideLayout> layouts;
-  std::vector<Diagnostic> diagnostics;
+  // The deck, its fonts and its layouts are never freed: the process ends right after the
+  // command, and freeing a 1000-slide deck's model and layouts one allocation at a time took
+  // 7 ms — a tenth of `deckc build`. Held by a static, so a leak checker sees them reachable.
+  struct Work {
+    FontSet fonts;
+    tools::LoadedDeck loaded;
+    std::vector<SlideLayout> layouts;
+    std::vector<Diagnostic> diagnostics;
+  };
+  static Work* const work = new Work;
+  FontSet& fonts = work->fonts;
+  tools::LoadedDeck& loaded = work->loaded;
+  std::vector<SlideLayout>& layouts = work->layouts;
+  std::vector<Diagnostic>& diagnostics = work->diagnostics;
 
   if (*check) {
     if (!Prepare(check_file, fonts, loaded, layouts, diagnostics)) return 2;
