@@ -18,8 +18,12 @@
 // I/O trouble. deckc never writes to the deck.
 #include <CLI/CLI.hpp>
 
+#include <unistd.h>
+
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -32,7 +36,7 @@
 #include "common/outline.h"
 #include "common/pdf_export.h"
 #include "common/rehearsal.h"
-#include "common/serve.h"
+#include "serve_cli.h"
 
 namespace fs = std::filesystem;
 using namespace podium;
@@ -79,6 +83,25 @@ bool Prepare(const std::string& path, FontSet& fonts, tools::LoadedDeck& loaded,
     return a.pos.line != b.pos.line ? a.pos.line < b.pos.line : a.pos.col < b.pos.col;
   });
   return true;
+}
+
+// `deckc serve` is deckc-serve, next to this program: exec'd, so Ctrl-C and the exit status
+// are its own. Returns only when it cannot be run.
+int RunServe(const tools::ServeOptions& options) {
+  std::error_code ec;
+  fs::path self = fs::read_symlink("/proc/self/exe", ec);
+  fs::path program = (ec ? fs::path(".") : self.parent_path()) / "deckc-serve";
+  std::vector<std::string> args = tools::ServeArguments(options);
+  std::vector<char*> argv;
+  std::string name = "deckc serve";
+  argv.push_back(name.data());
+  for (std::string& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  std::cout.flush();
+  ::execv(program.c_str(), argv.data());
+  std::cerr << "deckc: cannot run " << program.string() << " (" << std::strerror(errno)
+            << "), which `deckc serve` is: build it with deckc (cmake --build build)\n";
+  return 2;
 }
 
 bool ParseRange(const std::string& text, int count, int* first, int* last) {
@@ -210,14 +233,7 @@ int main(int argc, char** argv) {
   serve_options.player_dir = PODIUM_DEFAULT_PLAYER_DIR;
   CLI::App* serve = app.add_subcommand(
       "serve", "Serve the browser player and the deck's folder; the page reloads on save");
-  serve->add_option("deck", serve_options.deck, "The deck (.md)")->required();
-  serve->add_option("--port", serve_options.port, "Port (0, or taken: a free one)")
-      ->capture_default_str();
-  serve->add_option("--host", serve_options.host, "Address to bind (0.0.0.0: the whole network)")
-      ->capture_default_str();
-  serve->add_option("--player", serve_options.player_dir,
-                    "The built player folder (tools/build_web.sh DIR → DIR/web/player)")
-      ->capture_default_str();
+  tools::AddServeOptions(serve, &serve_options);
 
   std::string build_file;
   tools::BuildOptions build_options;
@@ -233,7 +249,7 @@ int main(int argc, char** argv) {
 
   CLI11_PARSE(app, argc, argv);
 
-  if (*serve) return tools::ServeUntilInterrupted(serve_options, std::cout, std::cerr);
+  if (*serve) return RunServe(serve_options);
 
   // The deck, its fonts and its layouts are never freed: the process ends right after the
   // command, and freeing a 1000-slide deck's model and layouts one allocation at a time took
