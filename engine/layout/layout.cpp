@@ -1047,7 +1047,10 @@ SlideLayout LayoutSlide(const Deck& deck, int slide_index, const LayoutContext& 
   float room = content.height();
   float height = layout_at(1.0f);
   float scale = 1.0f;
-  if (height > room) {
+  if (height > room && !context.search_fit) {
+    scale = kMinFitScale;
+    height = layout_at(kMinFitScale);
+  } else if (height > room) {
     // The largest scale in [kMinFitScale, 1) whose height fits, to within kScalePrecision.
     // Height shrinks about as fast as the scale (a little faster: lines rewrap to fewer),
     // so each guess is where a straight line through the last result meets the room — a

@@ -26,6 +26,11 @@ inline constexpr float kMinFitScale = 0.6f;
 struct LayoutContext {
   const FontSet* fonts = nullptr;
   const ImageStore* images = nullptr;  // may be null: every image is a placeholder
+  // false: a slide that overflows at full size is laid out once more, at the floor, instead
+  // of searched for the largest scale that fits (about 6 layouts). The characters, glyphs
+  // and diagnostics are the same, only the sizes differ: for `deckc build`, which ships
+  // the deck and the glyphs it needs, not the layout.
+  bool search_fit = true;
 };
 
 SlideLayout LayoutSlide(const Deck& deck, int slide_index, const LayoutContext& context,

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "test_fonts.h"
 
 namespace podium {
@@ -115,6 +117,31 @@ TEST(LayoutTest, OverflowPastTheFloorIsAnErrorWithItsSize) {
   EXPECT_EQ(d.severity, Severity::kError);
   EXPECT_EQ(d.pos, (SourcePos{3, 1}));
   EXPECT_NE(DiagnosticMessage(d).find("px too tall"), std::string::npos);
+}
+
+TEST(LayoutTest, WithoutTheFitSearchTheGlyphsAndProblemsAreTheSame) {
+  // deckc build lays overflowing slides out at the floor only (search_fit = false): what it
+  // ships (the glyphs) and reports (the diagnostics) must be what the exact fit gives.
+  for (int bullets : {12, 40}) {
+    Deck deck = OneSlide({Heading("Many bullets"), Bullets(bullets), Paragraph("private \xF0\x90\x90\x80 use")});
+    LayoutContext exact = Context(), quick = Context();
+    quick.search_fit = false;
+    std::vector<Diagnostic> exact_problems, quick_problems;
+    SlideLayout a = LayoutSlide(deck, 0, exact, &exact_problems);
+    SlideLayout b = LayoutSlide(deck, 0, quick, &quick_problems);
+    auto glyphs = [](const SlideLayout& layout) {
+      std::set<std::pair<int, int>> out;
+      for (const LayoutItem& item : layout.items)
+        for (const PlacedGlyph& g : item.glyphs) out.insert({static_cast<int>(item.font), g.glyph});
+      return out;
+    };
+    EXPECT_EQ(glyphs(a), glyphs(b)) << bullets;
+    ASSERT_EQ(exact_problems.size(), quick_problems.size()) << bullets;
+    for (size_t i = 0; i < exact_problems.size(); ++i)
+      EXPECT_EQ(DiagnosticMessage(exact_problems[i]), DiagnosticMessage(quick_problems[i]));
+    EXPECT_EQ(a.text, b.text);
+    EXPECT_EQ(b.fit_scale, bullets == 12 ? kMinFitScale : a.fit_scale);
+  }
 }
 
 TEST(LayoutTest, FragmentItemsCarryTheirSteps) {

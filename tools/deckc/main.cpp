@@ -56,17 +56,19 @@ int PrintDiagnostics(const tools::LoadedDeck& loaded, const std::vector<Diagnost
 }
 
 // Parses, loads images and lays out every slide; diagnostics of all stages in `all`.
-// With `only_reachable_fonts`, the fallback faces the deck cannot reach are not read.
+// `for_build`: the layouts are only looked through for the glyphs to ship and the problems
+// to report, so the fallback faces the deck cannot reach are not read and an overflowing
+// slide is not searched for its exact fitting size (LayoutContext::search_fit).
 bool Prepare(const std::string& path, FontSet& fonts, tools::LoadedDeck& loaded,
              std::vector<SlideLayout>& layouts, std::vector<Diagnostic>& all,
-             bool only_reachable_fonts = false) {
+             bool for_build = false) {
   tools::LoadDeckFile(path, &loaded);
   if (!loaded.readable) {
     std::cerr << "deckc: " << loaded.read_error << "\n";
     return false;
   }
   std::string error;
-  auto source = only_reachable_fonts ? tools::ReadFileBytes(path, size_t{65} << 20) : std::nullopt;
+  auto source = for_build ? tools::ReadFileBytes(path, size_t{65} << 20) : std::nullopt;
   bool fonts_loaded =
       source ? tools::LoadSystemFontsFor(
                    std::string_view(reinterpret_cast<const char*>(source->data()), source->size()),
@@ -78,6 +80,7 @@ bool Prepare(const std::string& path, FontSet& fonts, tools::LoadedDeck& loaded,
   }
   all = loaded.deck.diagnostics;
   LayoutContext context{&fonts, &loaded.images};
+  context.search_fit = !for_build;
   layouts = tools::LayoutDeckInParallel(loaded.deck, context, &all);
   std::stable_sort(all.begin(), all.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return a.pos.line != b.pos.line ? a.pos.line < b.pos.line : a.pos.col < b.pos.col;
