@@ -41,11 +41,15 @@ std::string VariedDeck(int slides) {
   return deck;
 }
 
-TEST(LayoutDeckInParallel, GivesWhatLayoutDeckGives) {
+// Also with search_fit off (deckc build): the threads must get the whole context.
+class ParallelLayout : public ::testing::TestWithParam<bool> {};
+
+TEST_P(ParallelLayout, GivesWhatLayoutDeckGives) {
   Deck deck = ParseDeck(VariedDeck(150));
   ASSERT_EQ(deck.slides.size(), 150u);
   ImageStore images;
   LayoutContext context{&test::Fonts(), &images};
+  context.search_fit = GetParam();
   std::vector<Diagnostic> one_thread, threads;
   std::vector<SlideLayout> expected = LayoutDeck(deck, context, &one_thread);
   std::vector<SlideLayout> actual = LayoutDeckInParallel(deck, context, &threads);
@@ -61,6 +65,7 @@ TEST(LayoutDeckInParallel, GivesWhatLayoutDeckGives) {
     EXPECT_EQ(a.fit_scale, e.fit_scale);
     EXPECT_EQ(a.overflow, e.overflow);
     some_fit = some_fit || e.fit_scale < 1;
+    if (!context.search_fit && a.fit_scale < 1) EXPECT_EQ(a.fit_scale, kMinFitScale);
     ASSERT_EQ(a.items.size(), e.items.size());
     for (size_t i = 0; i < e.items.size(); ++i) {
       EXPECT_EQ(a.items[i].kind, e.items[i].kind);
@@ -80,6 +85,8 @@ TEST(LayoutDeckInParallel, GivesWhatLayoutDeckGives) {
   for (size_t d = 0; d < one_thread.size(); ++d)
     EXPECT_EQ(FormatDiagnostic("t.md", threads[d]), FormatDiagnostic("t.md", one_thread[d]));
 }
+
+INSTANTIATE_TEST_SUITE_P(SearchFit, ParallelLayout, ::testing::Bool());
 
 // ParseDeck reads the slides' Markdown through ForEachInParallel in LoadDeckFile. The deck
 // must be the same as read on one thread, including what depends on order across slides:

@@ -306,7 +306,8 @@ std::vector<SlideLayout> LayoutDeckInParallel(const Deck& deck, const LayoutCont
   for (unsigned t = 1; t < threads; ++t) clones.push_back(context.fonts->Clone());
   std::atomic<size_t> next{0};
   RunOnThreads(threads, [&](unsigned t) {
-    LayoutContext mine{t == 0 ? context.fonts : &clones[t - 1], context.images};
+    LayoutContext mine = context;
+    if (t > 0) mine.fonts = &clones[t - 1];
     TakeChunks(next, count, 8, [&](size_t i) {
       layouts[i] = LayoutSlide(deck, static_cast<int>(i), mine, &found[i]);
     });
