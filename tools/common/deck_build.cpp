@@ -13,6 +13,7 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdio>
 #include <filesystem>
@@ -206,19 +207,22 @@ std::set<char32_t> DeckCodepoints(std::string_view source, const std::vector<Sli
 
   // Characters behind the glyphs the layout placed: generated text (bullets, entities,
   // formula symbols) that the source spells otherwise.
-  std::map<FontRole, std::vector<bool>> placed;  // role → glyph id → placed
+  // role → glyph id → placed (a byte each: set in the scan over every glyph of the deck)
+  std::array<std::vector<uint8_t>, static_cast<size_t>(FontRole::kCount)> placed;
   for (const SlideLayout& layout : layouts)
     for (const LayoutItem& item : layout.items)
       if (item.kind == LayoutItemKind::kGlyphs) {
-        std::vector<bool>& ids = placed[item.font];
+        std::vector<uint8_t>& ids = placed[static_cast<size_t>(item.font)];
         for (const PlacedGlyph& g : item.glyphs) {
           if (g.glyph < 0) continue;
           if (static_cast<size_t>(g.glyph) >= ids.size()) ids.resize(g.glyph + 1024);
-          ids[g.glyph] = true;
+          ids[g.glyph] = 1;
         }
       }
-  for (const auto& [role, glyphs] : placed) {
-    if (!fonts.Has(role)) continue;
+  for (size_t r = 0; r < placed.size(); ++r) {
+    const FontRole role = static_cast<FontRole>(r);
+    const std::vector<uint8_t>& glyphs = placed[r];
+    if (glyphs.empty() || !fonts.Has(role)) continue;
     HbFace face(*fonts.Get(role));
     hb_set_t* unicodes = hb_set_create();
     hb_face_collect_unicodes(face.face, unicodes);
