@@ -39,6 +39,7 @@ struct App {
   bool pointer_cursor = false;
   long tick_timeout = 0;  // the presenter view's next redraw (0: none)
   long warm_timeout = 0;  // the next Renderer::Warm, after a frame (0: none)
+  long layout_timeout = 0;  // the next slice of Player::LayOutMore (0: none)
   uint64_t glyphs_warmed = 0;  // glyphs Warm added since start (measurements)
 };
 

@@ -63,10 +63,30 @@ void SchedulePresenterTick(App& app, double now) {
 // the page has had a moment for input (a clicker's double press is not held up).
 constexpr double kWarmDelayMs = 40;
 
+// The slides not laid out yet, a few at a time while the page is idle (Player::LayOutMore),
+// so that a key press waits for one slice at most; their problems go to the console.
+constexpr int kSlidesPerSlice = 16;
+constexpr double kSliceDelayMs = 4;
+
+void ReportNewDiagnostics(App& app) {
+  for (const Diagnostic& d : app.player.TakeNewDiagnostics())
+    page::Warn(FormatDiagnostic(app.player.deck_id(), d));
+}
+
+void OnLayOutMore(void*) {
+  App& app = GetApp();
+  app.layout_timeout = 0;
+  if (!app.player.started()) return;
+  bool more = app.player.LayOutMore(kSlidesPerSlice);
+  ReportNewDiagnostics(app);
+  if (more) app.layout_timeout = emscripten_set_timeout(OnLayOutMore, kSliceDelayMs, nullptr);
+}
+
 void OnWarm(void*) {
   App& app = GetApp();
   app.warm_timeout = 0;
   app.glyphs_warmed += app.renderer.Warm(app.player, app.framebuffer_width, app.framebuffer_height);
+  if (!app.layout_timeout) OnLayOutMore(nullptr);
 }
 
 EM_BOOL OnAnimationFrame(double, void*) {
@@ -74,6 +94,8 @@ EM_BOOL OnAnimationFrame(double, void*) {
   app.frame_requested = false;
   double start = emscripten_get_now();
   SyncCanvasSize(app);
+  app.player.EnsureLaidOut();  // the overview, opened by a key, needs every slide
+  ReportNewDiagnostics(app);
   if (app.player.started() && app.player.view() == Role::kPresenter) {
     double now = NowSeconds();
     app.player.LayoutPresenter(static_cast<float>(app.css_width),
@@ -147,6 +169,8 @@ void SetView(Role view) {
 void AfterChange() {
   App& app = GetApp();
   if (app.player.started()) {
+    app.player.EnsureLaidOut();
+    ReportNewDiagnostics(app);
     const Session& session = app.player.session();
     int slide = session.slide(), step = session.step();
     if (slide != app.published_slide || step != app.published_step) {

@@ -92,6 +92,14 @@ class Player {
   const std::vector<SlideLayout>& layouts() const { return layouts_; }
   const SlideLayout& CurrentLayout() const { return layouts_[session_.slide()]; }
   const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
+  // Slides are laid out when first needed: EnsureLaidOut() lays out the current slide and
+  // its neighbours (every slide for the overview) — call it after a change, before
+  // drawing; LayOutMore(n) lays out n more of the others, in order, and says whether some
+  // are left (call while idle). Their problems join diagnostics() as they are found;
+  // TakeNewDiagnostics() returns those not taken yet.
+  void EnsureLaidOut();
+  bool LayOutMore(int count);
+  std::vector<Diagnostic> TakeNewDiagnostics();
   const ImageStore& images() const { return images_; }
   const std::vector<std::string>& slide_titles() const { return titles_; }
   DesignSize design_size() const { return design_; }
@@ -143,6 +151,8 @@ class Player {
   RestoreResult ReceiveSync(std::string_view message, double now_seconds, double epoch_seconds);
 
  private:
+  void LayOut(size_t slide);
+
   FontSet fonts_;
   std::unique_ptr<GlyphCache> glyphs_;
   std::string deck_id_;
@@ -150,8 +160,11 @@ class Player {
   std::vector<ImageUse> image_sources_;
   FetchedAssets assets_;
   ImageStore images_;
-  std::vector<SlideLayout> layouts_;
+  std::vector<SlideLayout> layouts_;  // stand-ins where laid_out_ is 0
+  std::vector<uint8_t> laid_out_;
+  size_t next_to_lay_out_ = 0;       // LayOutMore's cursor
   std::vector<Diagnostic> diagnostics_;
+  size_t reported_ = 0;              // diagnostics_ handed out by TakeNewDiagnostics
   std::vector<std::string> titles_;
   DesignSize design_;
   uint32_t accent_ = 0;

@@ -18,8 +18,14 @@ namespace podium {
 
 // Steps per slide from the layouts (a layout may stand for a deck without slides), the
 // `time:` budgets and `duration:` from the deck, and each slide's identity (its title and
-// the words of its layout), so that an edit of the deck keeps the speaker on their slide.
+// its words, from the model: SlideWords), so that an edit of the deck keeps the speaker on
+// their slide. Only the layouts' count and steps are read: the player passes stand-ins for
+// the slides it has not laid out yet.
 SessionDeckInfo SessionInfoFor(const Deck& deck, const std::vector<SlideLayout>& layouts,
                                std::string deck_id);
+
+// The text of a slide's blocks — spans, code, formulas, diagrams, table cells — in source
+// order, one block a line: what its identity hashes.
+std::string SlideWords(const Slide& slide);
 
 }  // namespace podium
