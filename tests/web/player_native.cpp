@@ -182,5 +182,44 @@ TEST_F(TwoWindows, ThePresenterViewTakesClicksAndTheWheel) {
   EXPECT_FALSE(presenter_.ScrollPresenterNotes(200));
 }
 
+// The first slide is drawn after its own layout, not the deck's: the others are stand-ins
+// until they are needed (the neighbours, the overview) or laid out while idle.
+TEST_F(PlayerFonts, SlidesAreLaidOutWhenNeededAndWhileIdle) {
+  std::string deck;
+  for (int i = 1; i <= 60; ++i)
+    deck += (i > 1 ? "\n---\n\n# Slide " : "# Slide ") + std::to_string(i) + "\n\nWords of slide " +
+            std::to_string(i) + (i == 40 ? ": \xEA\xA6\x80\n" : ".\n");
+  player_.OpenDeck("talk.md", deck);
+  player_.Start("", 10, 0, 100, 1795000000);  // opened at slide 11 by the URL
+  auto laid_out = [&](int i) { return !player_.layouts()[i].items.empty(); };
+  ASSERT_EQ(player_.layouts().size(), 60u);
+  EXPECT_TRUE(laid_out(9) && laid_out(10) && laid_out(11));
+  EXPECT_FALSE(laid_out(0));
+  EXPECT_FALSE(laid_out(39));
+  EXPECT_EQ(player_.layouts()[39].steps, 1);  // stand-ins know their steps already
+  EXPECT_TRUE(player_.TakeNewDiagnostics().empty());
+
+  int slices = 0;
+  while (player_.LayOutMore(16)) ++slices;
+  EXPECT_EQ(slices, 3);  // 57 slides left: 16, 16, 16, 9
+  for (int i = 0; i < 60; ++i) EXPECT_TRUE(laid_out(i)) << i;
+  std::vector<Diagnostic> found = player_.TakeNewDiagnostics();
+  ASSERT_EQ(found.size(), 1u);  // slide 40's character no font has, found while idle
+  EXPECT_EQ(found[0].code, DiagnosticCode::kMissingGlyph);
+  EXPECT_TRUE(player_.TakeNewDiagnostics().empty());
+  EXPECT_NE(player_.CurrentLayout().text.find("Words of slide 11"), std::string::npos);
+}
+
+TEST_F(PlayerFonts, TheOverviewLaysOutEverySlide) {
+  std::string deck;
+  for (int i = 1; i <= 30; ++i) deck += (i > 1 ? "\n---\n\n# " : "# ") + std::to_string(i) + "\n";
+  player_.OpenDeck("talk.md", deck);
+  player_.Start("", std::nullopt, 0, 100, 1795000000);
+  EXPECT_TRUE(player_.layouts()[29].items.empty());
+  player_.session().ToggleOverview();
+  player_.EnsureLaidOut();
+  for (int i = 0; i < 30; ++i) EXPECT_FALSE(player_.layouts()[i].items.empty()) << i;
+}
+
 }  // namespace
 }  // namespace podium::web
