@@ -31,3 +31,7 @@
 #include <stb_image.h>
 #include <stb_image_write.h>
 #include <stb_truetype.h>
+
+#include "stb_failure.h"
+
+void podium::ClearStbFailureReason() { stbi__g_failure_reason = nullptr; }

@@ -33,6 +33,8 @@
 #include <stb_image.h>
 #include <stb_image_write.h>
 
+#include "stb_failure.h"
+
 // Same bytes on every platform: never fuse a·b + c into an FMA (GCC already does not in
 // ISO C++ mode; Clang would on ARM64).
 #if defined(__clang__)
@@ -626,6 +628,7 @@ bool DecodeImage(std::span<const uint8_t> bytes, RgbaImage& out, std::string* er
   if (bytes.size() > static_cast<size_t>(INT_MAX)) return fail("image data over 2 GiB");
   const int length = static_cast<int>(bytes.size());
   int width = 0, height = 0, channels = 0;
+  ClearStbFailureReason();
   if (stbi_info_from_memory(bytes.data(), length, &width, &height, &channels) == 0) {
     const char* reason = stbi_failure_reason();
     return fail(std::string("unreadable image: ") + (reason ? reason : "unknown format"));
@@ -634,6 +637,7 @@ bool DecodeImage(std::span<const uint8_t> bytes, RgbaImage& out, std::string* er
   if (width <= 0 || height <= 0 || static_cast<int64_t>(width) * height > kMaxPixels) {
     return fail("image too large: " + std::to_string(width) + "x" + std::to_string(height));
   }
+  ClearStbFailureReason();
   stbi_uc* pixels = stbi_load_from_memory(bytes.data(), length, &width, &height, &channels, 4);
   if (pixels == nullptr) {
     const char* reason = stbi_failure_reason();

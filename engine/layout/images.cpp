@@ -7,6 +7,8 @@
 
 #include <stb_image.h>
 
+#include "stb_failure.h"
+
 namespace podium {
 namespace {
 
@@ -341,6 +343,7 @@ const ImageStore::Image& ImageStore::AddEncoded(const std::string& src,
     image.error = "cannot decode: the JPEG file has no image data";
     return images_[src] = std::move(image);
   }
+  ClearStbFailureReason();
   stbi_uc* pixels =
       stbi_load_from_memory(decoded.data(), static_cast<int>(decoded.size()), &w, &h, &channels, 4);
   if (!pixels) {
