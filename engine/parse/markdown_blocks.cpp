@@ -150,7 +150,8 @@ class Builder {
       last_block_ = &parent->block.children.back();
     } else {
       if (segment_step_ > 0 && block.step == 0) block.step = segment_step_;
-      if (!click_steps_.empty() && block.step < click_steps_.back()) block.step = click_steps_.back();
+      if (!click_steps_.empty() && block.step < click_steps_.back().step)
+        block.step = click_steps_.back().step;
       out_.blocks.push_back(std::move(block));
       last_block_ = &out_.blocks.back();
     }
@@ -360,8 +361,9 @@ class Builder {
 
   // Slidev's click tags, each on a line of its own with blank lines around the Markdown
   // they wrap: `<v-clicks>` … `</v-clicks>` makes the list inside a fragmented list, one
-  // item per step; `<v-click>` … `</v-click>` shows the blocks inside at one step more.
-  // The tags are taken out of `html`.
+  // item per step; `<v-click>` … `</v-click>`, or an element with the `v-click` attribute
+  // (`<div v-click>` … `</div>`), shows the blocks inside at one step more. The tags are
+  // taken out of `html`.
   void ReadClickTags(std::string& html) {
     std::string rest;
     size_t i = 0;
@@ -373,18 +375,37 @@ class Builder {
       std::string_view tag = Trim(std::string_view(html).substr(open + 1, close - open - 1));
       bool ending = !tag.empty() && tag.front() == '/';
       if (ending) tag.remove_prefix(1);
-      std::string_view name = tag.substr(0, tag.find_first_of(" \t\n"));
-      bool known = name == "v-clicks" || name == "v-click";
-      if (known) {
-        if (name == "v-clicks") v_clicks_ = std::max(0, v_clicks_ + (ending ? -1 : 1));
-        else if (!ending) click_steps_.push_back(++out_.steps);
-        else if (!click_steps_.empty()) click_steps_.pop_back();
+      size_t name_end = std::min(tag.find_first_of(" \t\n"), tag.size());
+      std::string_view name = tag.substr(0, name_end);
+      bool known = false;
+      if (name == "v-clicks") {
+        known = true;
+        v_clicks_ = std::max(0, v_clicks_ + (ending ? -1 : 1));
+      } else if (ending) {
+        known = !click_steps_.empty() && click_steps_.back().closer == name;
+        if (known) click_steps_.pop_back();
+      } else if (name == "v-click" || HasClickAttribute(tag.substr(name_end))) {
+        known = true;
+        click_steps_.push_back({++out_.steps, std::string(name)});
       }
       rest.append(html, i, (known ? open : close + 1) - i);
       i = close + 1;
     }
     rest.append(html, std::min(i, html.size()), std::string::npos);
     html = std::move(rest);
+  }
+
+  // ` class="x" v-click` → true: `v-click` alone among a tag's attributes.
+  static bool HasClickAttribute(std::string_view attributes) {
+    for (size_t at = attributes.find("v-click"); at != std::string_view::npos;
+         at = attributes.find("v-click", at + 1)) {
+      bool starts = at > 0 && (attributes[at - 1] == ' ' || attributes[at - 1] == '\t' || attributes[at - 1] == '\n');
+      size_t after = at + 7;
+      bool ends = after == attributes.size() || attributes[after] == ' ' || attributes[after] == '\t' ||
+                  attributes[after] == '\n' || attributes[after] == '/';
+      if (starts && ends) return true;
+    }
+    return false;
   }
 
   void AddComment(MappedText body, bool inline_comment) {
@@ -788,7 +809,11 @@ class Builder {
   Block* last_block_ = nullptr;
   int segment_step_ = 0;
   int v_clicks_ = 0;              // open Slidev <v-clicks> tags
-  std::vector<int> click_steps_;  // the steps of open Slidev <v-click> tags
+  struct OpenClick {
+    int step = 0;
+    std::string closer;  // the tag that ends it: "v-click", or the element's ("div")
+  };
+  std::vector<OpenClick> click_steps_;  // open Slidev <v-click> tags and v-click elements
   size_t fallback_offset_ = 0;
   int nesting_ = 0;  // kept lists and quotes open
   bool warned_depth_ = false;
