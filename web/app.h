@@ -47,6 +47,9 @@ App& GetApp();
 
 // Draw at the next animation frame.
 void RequestFrame();
+// The deck's problems not reported yet (slides are laid out as they are needed) to the
+// console.
+void ReportNewDiagnostics();
 // Publishes what changed (hash, aria text, saved session) and requests a frame.
 void AfterChange();
 // Saves the session message now (page hide, timer changes).

@@ -114,8 +114,7 @@ EMSCRIPTEN_KEEPALIVE int podium_start(const char* saved, int saved_length, int h
                    NowSeconds(), EpochSeconds());
   if (!restored.ok() && restored.status != RestoreStatus::kWrongDeck)
     page::Warn("podium: saved session not restored: " + restored.detail);
-  for (const Diagnostic& d : player.TakeNewDiagnostics())  // the rest as slides are laid out
-    page::Warn(FormatDiagnostic(player.deck_id(), d));
+  ReportNewDiagnostics();  // the rest as slides are laid out
   page::SetTitle(player.Title());
   app.published_slide = -1;
   app.published_step = -1;

@@ -68,17 +68,12 @@ constexpr double kWarmDelayMs = 40;
 constexpr int kSlidesPerSlice = 16;
 constexpr double kSliceDelayMs = 4;
 
-void ReportNewDiagnostics(App& app) {
-  for (const Diagnostic& d : app.player.TakeNewDiagnostics())
-    page::Warn(FormatDiagnostic(app.player.deck_id(), d));
-}
-
 void OnLayOutMore(void*) {
   App& app = GetApp();
   app.layout_timeout = 0;
   if (!app.player.started()) return;
   bool more = app.player.LayOutMore(kSlidesPerSlice);
-  ReportNewDiagnostics(app);
+  ReportNewDiagnostics();
   if (more) app.layout_timeout = emscripten_set_timeout(OnLayOutMore, kSliceDelayMs, nullptr);
 }
 
@@ -95,7 +90,7 @@ EM_BOOL OnAnimationFrame(double, void*) {
   double start = emscripten_get_now();
   SyncCanvasSize(app);
   app.player.EnsureLaidOut();  // the overview, opened by a key, needs every slide
-  ReportNewDiagnostics(app);
+  ReportNewDiagnostics();
   if (app.player.started() && app.player.view() == Role::kPresenter) {
     double now = NowSeconds();
     app.player.LayoutPresenter(static_cast<float>(app.css_width),
@@ -115,6 +110,12 @@ EM_BOOL OnAnimationFrame(double, void*) {
 }  // namespace
 
 App& GetApp() { return *g_app; }
+
+void ReportNewDiagnostics() {
+  App& app = GetApp();
+  for (const Diagnostic& d : app.player.TakeNewDiagnostics())
+    page::Warn(FormatDiagnostic(app.player.deck_id(), d));
+}
 
 void RequestFrame() {
   App& app = GetApp();
@@ -170,7 +171,7 @@ void AfterChange() {
   App& app = GetApp();
   if (app.player.started()) {
     app.player.EnsureLaidOut();
-    ReportNewDiagnostics(app);
+    ReportNewDiagnostics();
     const Session& session = app.player.session();
     int slide = session.slide(), step = session.step();
     if (slide != app.published_slide || step != app.published_step) {

@@ -145,6 +145,15 @@ struct BlockLayouter {
   void NoteMissing(const InlineLayout& flow, SourcePos pos) {
     for (char32_t cp : flow.MissingCharacters()) missing.push_back({cp, pos});
   }
+  // Characters `absent` in a block whose source `text` starts at `start` (code, a diagram),
+  // each reported where it first is in it (or at the block's `pos`).
+  void NoteMissingIn(const std::vector<char32_t>& absent, std::string_view text, SourcePos start,
+                     SourcePos pos) {
+    for (char32_t cp : absent) {
+      SourcePos at = FindInSource(text, start, cp);
+      missing.push_back({cp, at.line ? at : pos});
+    }
+  }
   // The same, each character reported where it first is in the spans (or at `pos`).
   void NoteMissing(const InlineLayout& flow, SourcePos pos, const std::vector<Span>& spans) {
     for (char32_t cp : flow.MissingCharacters()) {
@@ -673,19 +682,8 @@ struct BlockLayouter {
         add_line(flow, i, size, on);
         flow.Layout(1e9f, 1.45f);
         flow.Emit(x + pad + number_w, ly, room, Align::kLeft, step, out);
-        if (stage == 0) {
-          // The code's first line is the one after the fence.
-          std::string_view text = block.text;
-          for (size_t skip = 0; skip < i && !text.empty(); ++skip) {
-            size_t nl = text.find('\n');
-            text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
-          }
-          text = text.substr(0, text.find('\n'));
-          for (char32_t cp : flow.MissingCharacters()) {
-            SourcePos at = FindInSource(text, {block.pos.line + 1 + static_cast<int>(i), 1}, cp);
-            missing.push_back({cp, at.line ? at : block.pos});
-          }
-        }
+        // The code's first line is the one after the fence.
+        if (stage == 0) NoteMissingIn(flow.MissingCharacters(), block.text, {block.pos.line + 1, 1}, block.pos);
       }
       clip_from(first_item);
       limit_from(first_item, first_step, last_step);
@@ -787,10 +785,7 @@ struct BlockLayouter {
     }
     if (drawing.width > width + 0.5f) WarnTooWide(block, "the diagram", "split it, or draw it top-down (flowchart TD)", drawing.width - width);
     PlaceBox(drawing, x + std::max(0.0f, (width - drawing.width) * 0.5f), y, step, out);
-    for (char32_t cp : absent) {
-      SourcePos at = FindInSource(block.text, {block.pos.line + 1, 1}, cp);  // after the fence
-      missing.push_back({cp, at.line ? at : block.pos});
-    }
+    NoteMissingIn(absent, block.text, {block.pos.line + 1, 1}, block.pos);  // after the fence
     NoteText(words);
     return drawing.descent;
   }

@@ -399,10 +399,9 @@ class Builder {
   static bool HasClickAttribute(std::string_view attributes) {
     for (size_t at = attributes.find("v-click"); at != std::string_view::npos;
          at = attributes.find("v-click", at + 1)) {
-      bool starts = at > 0 && (attributes[at - 1] == ' ' || attributes[at - 1] == '\t' || attributes[at - 1] == '\n');
+      bool starts = at > 0 && IsAsciiSpace(attributes[at - 1]);
       size_t after = at + 7;
-      bool ends = after == attributes.size() || attributes[after] == ' ' || attributes[after] == '\t' ||
-                  attributes[after] == '\n' || attributes[after] == '/';
+      bool ends = after == attributes.size() || IsAsciiSpace(attributes[after]) || attributes[after] == '/';
       if (starts && ends) return true;
     }
     return false;
