@@ -46,6 +46,7 @@ class GlyphCache {
  private:
   bool Pack(int w, int h, int* x, int* y);
   void ClearRows(int y0, int y1);
+  void StoreRows(int rows);  // makes the atlas store at least `rows` rows, the new ones clear
   void Reset();
 
   const FontSet& fonts_;

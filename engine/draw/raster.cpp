@@ -129,7 +129,8 @@ void FillSpan(uint8_t* p, int n, const Source& s) {
 struct Sampler {
   const uint8_t* rgba = nullptr;
   int width = 0;
-  int height = 0;
+  int height = 0;  // of the texture, for texture coordinates
+  int rows = 0;    // stored (the atlas stores only the rows in use); reads clamp to them
 };
 
 Sampler MakeSampler(ImTextureID id, const RasterOptions& options) {
@@ -141,12 +142,12 @@ Sampler MakeSampler(ImTextureID id, const RasterOptions& options) {
     texture = static_cast<const Texture*>(id);
   }
   if (texture == nullptr || texture->width <= 0 || texture->height <= 0) return sampler;
-  const uint64_t needed =
-      static_cast<uint64_t>(texture->width) * static_cast<uint64_t>(texture->height) * 4;
-  if (texture->rgba.size() < needed) return sampler;
+  const int rows = std::min(texture->StoredRows(), texture->height);
+  if (rows < 1 || rows < texture->RowsInUse()) return sampler;
   sampler.rgba = texture->rgba.data();
   sampler.width = texture->width;
   sampler.height = texture->height;
+  sampler.rows = rows;
   return sampler;
 }
 
@@ -201,7 +202,7 @@ inline Texel SampleRows(const uint8_t* row0, const uint8_t* row1, uint32_t wy, c
 }
 
 inline const uint8_t* TexelRow(const Sampler& s, int y) {
-  return s.rgba + static_cast<size_t>(y) * static_cast<size_t>(s.width) * 4;
+  return s.rgba + static_cast<size_t>(std::min(y, s.rows - 1)) * static_cast<size_t>(s.width) * 4;
 }
 
 inline Texel SampleBilinear(const Sampler& s, float u, float v) {

@@ -10,6 +10,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <utility>
 #include <vector>
@@ -26,7 +27,9 @@ struct Texture {
   uint64_t id = 0;  // unique for the engine's lifetime, never reused
   int width = 0;
   int height = 0;
-  std::vector<uint8_t> rgba;  // width * height * 4 bytes
+  // width * StoredRows() * 4 bytes: every row of an image; the glyph atlas stores its rows
+  // as it packs glyphs into them (at least used_rows), so a fresh atlas costs no 16 MB.
+  std::vector<uint8_t> rgba;
   uint64_t version = 0;       // bumped whenever rgba changes
   // Recent partial changes, oldest first (the glyph atlas records each glyph it adds), so
   // a GPU host can upload only the rows that changed. A version bump without a recorded
@@ -35,6 +38,13 @@ struct Texture {
   // Rows [used_rows, height) hold nothing any draw data samples (the glyph atlas below its
   // last shelf): a host may leave them out of an upload. -1: every row is in use.
   int used_rows = -1;
+
+  // The rows `rgba` holds.
+  int StoredRows() const {
+    return width > 0 ? static_cast<int>(rgba.size() / (static_cast<size_t>(width) * 4)) : 0;
+  }
+  // The rows a host or sampler needs: `height`, or `used_rows` when that is set.
+  int RowsInUse() const { return used_rows < 0 ? height : std::min(used_rows, height); }
 
   // Marks rows [y0, y1) changed: bumps the version and records the change.
   void MarkRowsChanged(int y0, int y1);

@@ -46,7 +46,8 @@ TEST(TextureTest, GlyphAtlasRecordsTheRowsOfNewGlyphs) {
 // edge blends towards white, not black), but the white block that untextured shapes use.
 void ExpectClearAtlas(const Texture& t) {
   int wrong = 0;
-  for (int y = 0; y < t.height; ++y)
+  ASSERT_GE(t.StoredRows(), t.RowsInUse());
+  for (int y = 0; y < t.StoredRows(); ++y)
     for (int x = 0; x < t.width; ++x) {
       const uint8_t* p = &t.rgba[(static_cast<size_t>(y) * t.width + x) * 4];
       const uint8_t alpha = x < 4 && y < 4 ? 255 : 0;
@@ -75,6 +76,27 @@ TEST(TextureTest, GlyphAtlasClearsOnlyTheRowsItUsed) {
   EXPECT_EQ(cache.texture().used_rows, 5);
   // The same glyphs come back into the same places after a clear.
   ASSERT_NE(cache.Find(FontRole::kSans, sans->GlyphIndex('A'), 60, 1), nullptr);
+}
+
+// A fresh atlas stores only its first rows, and more as glyphs are packed lower: the
+// browser's first frame does not write 16 MB.
+TEST(TextureTest, GlyphAtlasStoresRowsAsItPacksThem) {
+  GlyphCache cache(test::Fonts(), 2048);
+  const Texture& atlas = cache.texture();
+  EXPECT_LE(atlas.StoredRows(), 64);
+  EXPECT_GE(atlas.StoredRows(), atlas.used_rows);
+  const Font* sans = test::Fonts().Get(FontRole::kSans);
+  // 26 letters × 4 phases × 4 sizes: many shelves.
+  for (int size = 40; size <= 100; size += 20)
+    for (char c = 'A'; c <= 'Z'; ++c)
+      for (int phase = 0; phase < 4; ++phase)
+        ASSERT_NE(cache.Find(FontRole::kSans, sans->GlyphIndex(c), size, phase), nullptr);
+  EXPECT_GT(atlas.used_rows, 300);
+  EXPECT_GE(atlas.StoredRows(), atlas.used_rows);
+  EXPECT_LT(atlas.StoredRows(), atlas.used_rows + 64);
+  EXPECT_EQ(atlas.rgba.size(), static_cast<size_t>(atlas.StoredRows()) * atlas.width * 4);
+  cache.Clear();
+  ExpectClearAtlas(atlas);
 }
 
 }  // namespace

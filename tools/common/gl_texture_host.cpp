@@ -43,14 +43,13 @@ void GlTextureHost::UploadPending() {
 void GlTextureHost::Upload(Entry& entry, const Texture& texture) {
   const size_t bytes = static_cast<size_t>(texture.width) * texture.height * 4;
   if (entry.version == texture.version && entry.width != 0) return;
-  if (texture.width <= 0 || texture.height <= 0 || texture.rgba.size() < bytes) return;
+  const int used = texture.RowsInUse();
+  if (texture.width <= 0 || texture.height <= 0 || texture.StoredRows() < used) return;
   glBindTexture(GL_TEXTURE_2D, entry.name);
   glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
   const size_t row = static_cast<size_t>(texture.width) * 4;
   int y0 = 0, y1 = 0;  // rows to send after the storage exists
   if (entry.width != texture.width || entry.height != texture.height) {
-    const int used =
-        texture.used_rows < 0 ? texture.height : std::min(texture.used_rows, texture.height);
     // Storage for every row, pixels for the rows in use: the unused ones are never sampled.
     glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, texture.width, texture.height, 0, GL_RGBA,
                  GL_UNSIGNED_BYTE, used == texture.height ? texture.rgba.data() : nullptr);
