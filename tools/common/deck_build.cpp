@@ -405,6 +405,11 @@ bool ReplaceOnce(std::string* text, std::string_view what, std::string_view with
   return true;
 }
 
+// The line of the player's index.html that starts fetching the wasm early.
+constexpr std::string_view kWasmPreload =
+    "<link rel=\"preload\" href=\"podium.wasm\" as=\"fetch\" type=\"application/wasm\" "
+    "crossorigin>\n";
+
 // index.html with the manifest (and, for one file, everything inline).
 bool MakePage(const Build& build, bool one_file, std::string* html, std::string* error) {
   *html = build.index_html;
@@ -420,6 +425,7 @@ bool MakePage(const Build& build, bool one_file, std::string* html, std::string*
                           "<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" "
                           "content=\"default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; "
                           "style-src 'unsafe-inline'; img-src data: blob:; connect-src 'none'\">");
+    ok = ok && ReplaceOnce(html, kWasmPreload, "");  // the wasm is in the manifest
     ok = ok && ReplaceOnce(html, "<link rel=\"stylesheet\" href=\"page.css\">",
                            "<style>\n" + build.page_css + "</style>");
     ok = ok && ReplaceOnce(html, "<script src=\"page.js\"></script>",
