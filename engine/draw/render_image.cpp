@@ -9,7 +9,7 @@ namespace podium {
 
 RgbaImage RenderSlideImage(const SlideLayout& layout, int step, int width, int height,
                            const ImageStore* images, GlyphCache& glyphs) {
-  RgbaImage image = MakeImage(width, height, 0xff000000);
+  RgbaImage image = MakeImage(width, height, 0x000000ff);  // the bars: opaque black
   if (width <= 0 || height <= 0 || layout.width <= 0 || layout.height <= 0) return image;
   float scale = std::min(width / layout.width, height / layout.height);
   DrawParams params;
