@@ -59,7 +59,8 @@ class Renderer {
   int last_vertex_count() const { return last_vertex_count_; }
 
  private:
-  bool DrawScreen(Player& player, const SlidePlacement& placement);
+  // background_cleared: the slide's background colour is on the framebuffer already.
+  bool DrawScreen(Player& player, const SlidePlacement& placement, bool background_cleared);
   bool DrawPresenter(Player& player, float pixels_per_unit);
   GlTextureHost host_;
   StandaloneDrawList canvas_;

@@ -15,6 +15,16 @@ uint32_t Fade(uint32_t color, float alpha) {
 
 }  // namespace
 
+PixelBounds SlidePixels(const SlideLayout& layout, const DrawParams& params) {
+  auto first = [](float edge) { return static_cast<int>(std::ceil(edge - 0.5f)); };
+  PixelBounds b;
+  b.x0 = first(params.origin.x);
+  b.y0 = first(params.origin.y);
+  b.x1 = first(params.origin.x + layout.width * params.scale);
+  b.y1 = first(params.origin.y + layout.height * params.scale);
+  return b;
+}
+
 bool DrawSlide(const SlideLayout& layout, const DrawParams& params, const ImageStore* images,
                GlyphCache& glyphs, TextureHost& host, ImDrawList& list) {
   const float s = params.scale;
@@ -23,7 +33,7 @@ bool DrawSlide(const SlideLayout& layout, const DrawParams& params, const ImageS
   ImTextureID atlas = host.Resolve(glyphs.texture());
 
   list.PushClipRect(slide_min, slide_max, true);
-  list.AddRectFilled(slide_min, slide_max, Fade(layout.background, params.alpha));
+  if (params.background) list.AddRectFilled(slide_min, slide_max, Fade(layout.background, params.alpha));
 
   for (const LayoutItem& item : layout.items) {
     if (!VisibleAt(item, params.step)) continue;

@@ -28,7 +28,19 @@ struct DrawParams {
   float scale = 1;      // target pixels per design unit
   int step = 0;         // items with item.step > step are hidden
   float alpha = 1;      // fade of the whole slide (transitions, previews)
+  // false: the target holds the slide's background colour already, so it is not drawn
+  // (the browser player clears to it: a slide-sized quad costs 10–20 ms on a software GPU).
+  bool background = true;
 };
+
+// The pixels the slide's background covers with these params, [x0, x1) × [y0, y1): those
+// whose centres lie inside the slide's rectangle, as when a GPU fills it. A front end that
+// passes `background = false` clears these to the background colour instead.
+struct PixelBounds {
+  int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  bool empty() const { return x1 <= x0 || y1 <= y0; }
+};
+PixelBounds SlidePixels(const SlideLayout& layout, const DrawParams& params);
 
 // Returns false when the glyph atlas filled up mid-slide: clear it and draw again.
 bool DrawSlide(const SlideLayout& layout, const DrawParams& params, const ImageStore* images,
