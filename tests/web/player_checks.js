@@ -6,6 +6,7 @@
 //   - the Chinese showcase deck, every slide, matches `deckc render` (tolerance: page_checks.js)
 //   - a missing image shows its placeholder (and the picture still matches deckc's)
 //   - a dropped .md with its image opens
+//   - a slide switch makes no synchronous WebGL call (none waits for the GPU process)
 //   - idle for 5 s: no frame drawn, next to no main-thread time
 //   - saving the deck reloads the page once, at the same slide and step; a slide inserted
 //     before it keeps the speaker on their slide
@@ -178,6 +179,40 @@ const checks = {
       const r = await compare(shot, reference(pngs, 4));
       assert.ok(withinTolerance(r), 'slide 4 drawn from the warm atlas, against deckc render: ' + describe(r));
     }
+  },
+
+  async 'a slide switch asks WebGL nothing it must fetch from the GPU process'(browser, compare) {
+    // Each of these waits for the GPU process to finish its queue (Chromium keeps no copy of
+    // them in the page): 3–5 ms of every frame on SwiftShader, before web/gl_state_shadow.cpp.
+    const page = await open(browser);
+    await page.addInitScript(() => {
+      const synchronous = ['SCISSOR_BOX', 'BLEND_SRC_RGB', 'BLEND_DST_RGB', 'BLEND_SRC_ALPHA', 'BLEND_DST_ALPHA',
+                           'BLEND_EQUATION_RGB', 'BLEND_EQUATION_ALPHA'].map((n) => WebGL2RenderingContext[n]);
+      const calls = window.__glRoundTrips = [];
+      const proto = WebGL2RenderingContext.prototype;
+      const getParameter = proto.getParameter;
+      proto.getParameter = function (name) {
+        if (synchronous.includes(name)) calls.push('getParameter 0x' + name.toString(16));
+        return getParameter.call(this, name);
+      };
+      for (const name of ['getError', 'finish', 'readPixels', 'getShaderParameter', 'getProgramParameter']) {
+        const f = proto[name];
+        proto[name] = function (...args) { calls.push(name); return f.apply(this, args); };
+      }
+    });
+    await page.goto(server.url + '#/2');
+    await started(page);
+    await page.waitForTimeout(300);
+    const before = await page.evaluate(() => window.__glRoundTrips.length);
+    for (let i = 0; i < 3; i++) {
+      const drawn = painted(page);
+      await page.keyboard.press('ArrowRight');
+      await drawn;
+    }
+    assert.equal((await state(page)).slide, 4);
+    const during = await page.evaluate((n) => window.__glRoundTrips.slice(n), before);
+    console.log(`      (${before} round trips while the page started, ${during.length} in 3 switches)`);
+    assert.deepEqual(during, []);
   },
 
   async 'idle for 5 s: no frame drawn, next to no CPU'(browser, compare) {
