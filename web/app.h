@@ -5,9 +5,10 @@
 // There is exactly one App per page (the page has one canvas), created by main() and
 // reached through GetApp(), the way Dear ImGui reaches its context through GImGui.
 //
-// Frames are drawn only on change: RequestFrame() asks the browser for one animation
-// frame (however often it is called before that frame comes) and nothing runs while the
-// deck sits still — a slide left on screen costs no CPU. The presenter view also draws when
+// Frames are drawn only on change: AfterChange() draws one at once (the user is waiting
+// for it), RequestFrame() asks the browser for one animation frame (however often it is
+// called before that frame comes), and nothing runs while the deck sits still — a slide
+// left on screen costs no CPU. The presenter view also draws when
 // the second its timer shows or the minute of its wall clock changes (one timeout ahead).
 #pragma once
 
@@ -27,6 +28,7 @@ struct App {
   int framebuffer_width = 1, framebuffer_height = 1;
 
   bool frame_requested = false;
+  long frame_request = 0;  // its requestAnimationFrame id
   uint64_t frames_drawn = 0;
   double last_frame_ms = 0;  // CPU time of the last frame in the wasm (measurements)
   uint64_t last_frame_uploaded = 0;  // texture bytes the last frame sent (measurements)
@@ -50,7 +52,7 @@ void RequestFrame();
 // The deck's problems not reported yet (slides are laid out as they are needed) to the
 // console.
 void ReportNewDiagnostics();
-// Publishes what changed (hash, aria text, saved session) and requests a frame.
+// Publishes what changed (hash, aria text, saved session) and draws the frame now.
 void AfterChange();
 // Saves the session message now (page hide, timer changes).
 void SaveSession();

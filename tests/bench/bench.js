@@ -113,9 +113,10 @@ function startServer(site) {
 const PROBE = (kind) => {
   const bench = window.__bench = { first: null, switches: [], pending: null };
   const podium = () => window.podiumModule;
-  // Podium draws in its own requestAnimationFrame: what counts is whether its frame counter
-  // moved during the frame. The DOM players change the DOM in the key handler: what counts
-  // is whether the change was there when the frame began.
+  // Podium draws a change in the handler that made it (or in an animation frame): what
+  // counts is whether its frame counter moved since the change, at the end of a frame. The
+  // DOM players change the DOM in the key handler: what counts is whether the change was
+  // there when the frame began.
   const state = {
     podium: () => (podium() ? podium()._podium_frames_drawn() : -1),
     reveal: () => (window.Reveal && Reveal.isReady && Reveal.isReady() ? Reveal.getIndices().h : -1),
@@ -142,20 +143,27 @@ const PROBE = (kind) => {
     };
     requestAnimationFrame(tick);
   }
-  // The first slide. Podium: the frame after podium_start (slide-text set); the others: the
-  // first frame with the ready state.
+  // The first slide. Podium: the first frame that ends with a frame of the deck drawn
+  // (podium_start draws one at once, or asks for an animation frame); the others: the first
+  // frame with the ready state. podium_start is watched from the moment page.js publishes
+  // the module, so it cannot be missed.
   if (kind === 'podium') {
-    const startWatching = () => {
-      const text = document.getElementById('slide-text');
-      if (!text) return requestAnimationFrame(startWatching);
-      new MutationObserver((_, observer) => {
-        if (!text.textContent.length || bench.first !== null || bench.pending) return;
-        observer.disconnect();
-        bench.pending = { base: state(), done: (t) => { bench.first = t; } };
-        watch();
-      }).observe(text, { childList: true, characterData: true, subtree: true });
-    };
-    document.addEventListener('DOMContentLoaded', startWatching);
+    let module;
+    Object.defineProperty(window, 'podiumModule', {
+      configurable: true,
+      get: () => module,
+      set: (m) => {
+        module = m;
+        const start = m._podium_start;
+        m._podium_start = (...args) => {
+          if (bench.first === null && !bench.pending) {
+            bench.pending = { base: m._podium_frames_drawn(), done: (t) => { bench.first = t; } };
+            watch();
+          }
+          return start(...args);
+        };
+      },
+    });
   } else {
     bench.pending = { base: -1, done: (t) => { bench.first = t; } };
     watch();
