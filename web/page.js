@@ -270,6 +270,7 @@ const page = {
   },
   saveNotesScale(scale) { writeStorage(NOTES_SCALE_KEY, String(scale)); },
   deckStarted() {
+    canvas.classList.add('shown');
     $('start').hidden = true;
     $('loading').hidden = true;
     $('choose').hidden = true;
