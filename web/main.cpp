@@ -234,6 +234,6 @@ int main() {
     return 1;
   }
   InstallInputHandlers();
-  RequestFrame();
+  // No frame yet: the canvas stays hidden until a deck starts (page.css), and that draws.
   return 0;  // the runtime stays alive: events and animation frames drive everything
 }
