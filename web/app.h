@@ -27,8 +27,7 @@ struct App {
   double css_width = 0, css_height = 0;
   int framebuffer_width = 1, framebuffer_height = 1;
 
-  bool frame_requested = false;
-  long frame_request = 0;  // its requestAnimationFrame id
+  long frame_request = 0;  // the requestAnimationFrame asked for (0: none)
   uint64_t frames_drawn = 0;
   double last_frame_ms = 0;  // CPU time of the last frame in the wasm (measurements)
   uint64_t last_frame_uploaded = 0;  // texture bytes the last frame sent (measurements)

@@ -106,7 +106,7 @@ void DrawFrame() {
 }
 
 EM_BOOL OnAnimationFrame(double, void*) {
-  GetApp().frame_requested = false;
+  GetApp().frame_request = 0;
   DrawFrame();
   return EM_FALSE;  // one frame only: the next one is requested by the next change
 }
@@ -117,9 +117,9 @@ EM_BOOL OnAnimationFrame(double, void*) {
 // frame and a half to one frame. The browser still shows at most one picture per frame.
 void DrawNow() {
   App& app = GetApp();
-  if (app.frame_requested) {
+  if (app.frame_request) {
     emscripten_cancel_animation_frame(app.frame_request);
-    app.frame_requested = false;
+    app.frame_request = 0;
   }
   DrawFrame();
   glFlush();  // to the GPU process now, not at the end of the task
@@ -137,8 +137,7 @@ void ReportNewDiagnostics() {
 
 void RequestFrame() {
   App& app = GetApp();
-  if (app.frame_requested) return;
-  app.frame_requested = true;
+  if (app.frame_request) return;
   app.frame_request = emscripten_request_animation_frame(OnAnimationFrame, nullptr);
 }
 

@@ -63,8 +63,8 @@ bool ClearSlideBackground(const SlideLayout& layout, const DrawParams& params, i
   if (b.empty()) return true;  // nothing of the slide is on screen
   glEnable(GL_SCISSOR_TEST);
   glScissor(b.x0, fb_h - b.y1, b.x1 - b.x0, b.y1 - b.y0);  // GL counts rows from the bottom
-  glClearColor(((c >> IM_COL32_R_SHIFT) & 0xff) / 255.0f, ((c >> IM_COL32_G_SHIFT) & 0xff) / 255.0f,
-               ((c >> IM_COL32_B_SHIFT) & 0xff) / 255.0f, 1);
+  auto channel = [c](int shift) { return ((c >> shift) & 0xff) / 255.0f; };
+  glClearColor(channel(IM_COL32_R_SHIFT), channel(IM_COL32_G_SHIFT), channel(IM_COL32_B_SHIFT), 1);
   glClear(GL_COLOR_BUFFER_BIT);
   glDisable(GL_SCISSOR_TEST);
   return true;

@@ -33,7 +33,8 @@ bool DrawSlide(const SlideLayout& layout, const DrawParams& params, const ImageS
   ImTextureID atlas = host.Resolve(glyphs.texture());
 
   list.PushClipRect(slide_min, slide_max, true);
-  if (params.background) list.AddRectFilled(slide_min, slide_max, Fade(layout.background, params.alpha));
+  if (params.background)
+    list.AddRectFilled(slide_min, slide_max, Fade(layout.background, params.alpha));
 
   for (const LayoutItem& item : layout.items) {
     if (!VisibleAt(item, params.step)) continue;

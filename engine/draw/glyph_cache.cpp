@@ -12,6 +12,15 @@ constexpr int kWhiteBlock = 4;  // white square at the atlas origin
 constexpr int kPadding = 1;     // empty texels around each glyph, for bilinear sampling
 constexpr int kRowsPerGrowth = 64;  // the stored rows grow by this many at a time
 
+// One row of `width` texels, white with zero coverage: white, so that bilinear sampling at
+// a glyph's edge blends towards the glyph's own colour, not black.
+void WriteClearRow(uint8_t* row, int width) {
+  for (size_t x = 0; x < static_cast<size_t>(width) * 4; x += 4) {
+    row[x] = row[x + 1] = row[x + 2] = 255;
+    row[x + 3] = 0;
+  }
+}
+
 uint64_t Key(FontRole role, int glyph, int quarter_px, int subpixel) {
   return (static_cast<uint64_t>(role) << 56) | (static_cast<uint64_t>(subpixel & 3) << 48) |
          (static_cast<uint64_t>(quarter_px & 0xffff) << 32) | static_cast<uint32_t>(glyph);
@@ -38,21 +47,17 @@ void GlyphCache::StoreRows(int rows) {
   // Clear rows appended from one clear row: inserting from pointers is a memcpy, where
   // resize() would be a byte loop in the browser's -Os build.
   std::vector<uint8_t> clear(static_cast<size_t>(atlas_.width) * 4);
-  for (size_t x = 0; x < clear.size(); x += 4) clear[x] = clear[x + 1] = clear[x + 2] = 255;
+  WriteClearRow(clear.data(), atlas_.width);
   for (int y = stored; y < rows; ++y)
     atlas_.rgba.insert(atlas_.rgba.end(), clear.data(), clear.data() + clear.size());
 }
 
-// Rows [y0, y1) of the atlas become white with zero coverage: white, so that bilinear
-// sampling at a glyph's edge blends towards the glyph's own colour, not black.
+// Rows [y0, y1) of the atlas become clear (WriteClearRow).
 void GlyphCache::ClearRows(int y0, int y1) {
   if (y1 <= y0) return;
   const size_t row = static_cast<size_t>(atlas_.width) * 4;
   uint8_t* first = &atlas_.rgba[row * y0];
-  for (size_t x = 0; x < row; x += 4) {
-    first[x] = first[x + 1] = first[x + 2] = 255;
-    first[x + 3] = 0;
-  }
+  WriteClearRow(first, atlas_.width);
   for (int y = y0 + 1; y < y1; ++y) std::memcpy(first + row * (y - y0), first, row);
 }
 

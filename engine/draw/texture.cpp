@@ -38,7 +38,7 @@ std::pair<int, int> Texture::RowsChangedSince(uint64_t known_version) const {
 
 std::pair<int, int> Texture::RowsToUpload(uint64_t known_version) const {
   auto [y0, y1] = RowsChangedSince(known_version);
-  if (used_rows >= 0) y1 = std::min(y1, used_rows);
+  y1 = std::min(y1, RowsInUse());
   return y1 > y0 ? std::make_pair(y0, y1) : std::make_pair(0, 0);
 }
 
