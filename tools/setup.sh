@@ -17,7 +17,7 @@ packages=(
   emscripten binaryen
   fonts-inter fonts-jetbrains-mono fonts-noto-cjk fonts-symbola fonts-lmodern
   python3-fonttools
-  clang libclang-rt-14-dev
+  clang libclang-rt-14-dev perl
   xvfb xdotool x11-apps imagemagick chromium poppler-utils zbar-tools libcairo2-dev libfreetype-dev
   libharfbuzz-dev zlib1g-dev
 )
@@ -79,6 +79,18 @@ fetch_source() {  # name  tarball-glob  target-dir
 fetch_source imgui 'imgui_*.orig.tar.*' imgui
 fetch_source md4c 'md4c_*.orig.tar.*' md4c
 fetch_source qrencode 'qrencode_*.orig.tar.*' qrencode
+# NetSurf's source package carries its parsing libraries: libhubbub (the HTML5 parser
+# behind Markdown's raw HTML) and libparserutils, which it needs. Only those are unpacked,
+# and their generated tables (entities, charset aliases) are made with their own scripts.
+if [ ! -f "$deps/netsurf/libhubbub/src/tokeniser/entities.inc" ]; then
+  fetch_source netsurf 'netsurf_*.orig.tar.*' netsurf-all
+  rm -rf "$deps/netsurf" && mkdir -p "$deps/netsurf"
+  for lib in libhubbub libparserutils; do mv "$deps/netsurf-all/$lib" "$deps/netsurf/"; done
+  rm -rf "$deps/netsurf-all"
+  (cd "$deps/netsurf/libhubbub" && perl build/make-entities.pl >/dev/null)
+  (cd "$deps/netsurf/libparserutils" && perl build/make-aliases.pl >/dev/null)
+  echo "setup: libhubbub and libparserutils ready in .deps/netsurf"
+fi
 # playwright-core (npm, pinned) drives Debian's /usr/bin/chromium in the browser tests; it
 # downloads no browser of its own. Skipped when that version is already in .deps/npm.
 playwright_version=1.65.1

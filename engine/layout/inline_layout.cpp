@@ -289,10 +289,17 @@ void InlineLayout::Emit(float x, float y, float box_width, Align align, int step
         bg.kind = LayoutItemKind::kRect;
         bg.step = step;
         float pad = CodePad(s);
-        bg.rect = {x0 - pad, baseline - s.size * 0.92f, x1 + pad, baseline + s.size * 0.3f};
+        float b = baseline - s.rise;
+        bg.rect = {x0 - pad, b - s.size * 0.92f, x1 + pad, b + s.size * 0.3f};
         bg.color = s.background;
         bg.rounding = s.size * 0.2f;
         out->items.push_back(bg);
+        if (s.outline != 0) {
+          bg.kind = LayoutItemKind::kRectOutline;
+          bg.color = s.outline;
+          bg.thickness = std::max(1.5f, s.size * 0.05f);
+          out->items.push_back(bg);
+        }
       }
       if (!s.href.empty() && x1 > x0) {
         out->links.push_back({{x0, top, x1, top + line.height}, s.href, step});
@@ -312,12 +319,14 @@ void InlineLayout::Emit(float x, float y, float box_width, Align align, int step
       run.font = first.role;
       run.font_size = s.size;
       run.color = s.color;
-      run.rect = {pen[i - line.begin], baseline, pen[i - line.begin], baseline};
+      const float run_baseline = baseline - s.rise;
+      run.rect = {pen[i - line.begin], run_baseline, pen[i - line.begin], run_baseline};
       // The run: characters of one face, size and colour (spaces only move the pen).
       auto in_run = [&](const Char& c) {
         if (IsSpace(c.cp) || c.cp == 0x200B) return true;
         const TextStyle& cs = styles_[c.style];
-        return c.drawable && c.role == first.role && cs.size == s.size && cs.color == s.color;
+        return c.drawable && c.role == first.role && cs.size == s.size && cs.color == s.color &&
+               cs.rise == s.rise;
       };
       int end = i;
       while (end < line.end && in_run(chars_[end])) ++end;
@@ -329,7 +338,7 @@ void InlineLayout::Emit(float x, float y, float box_width, Align align, int step
         run.glyphs.push_back({c.glyph, pen[j - line.begin] - run.rect.x0});
         run.rect.x1 = InkEnd(j, pen[j - line.begin]);
       }
-      run.rect.y1 = baseline + s.size * 0.3f;  // y0 stays the baseline
+      run.rect.y1 = run_baseline + s.size * 0.3f;  // y0 stays the baseline
       if (!run.glyphs.empty()) out->items.push_back(std::move(run));
       i = std::max(j, i + 1);
     }
@@ -349,11 +358,12 @@ void InlineLayout::Emit(float x, float y, float box_width, Align align, int step
         deco.step = step;
         deco.color = s.color;
         float t = std::max(1.5f, s.size * 0.06f);
-        float yline = s.underline ? baseline + s.size * 0.12f : baseline - s.size * 0.3f;
+        float b = baseline - s.rise;
+        float yline = s.underline ? b + s.size * 0.12f : b - s.size * 0.3f;
         deco.rect = {x0, yline, x1, yline + t};
         out->items.push_back(deco);
         if (s.underline && s.strike) {
-          yline = baseline - s.size * 0.3f;
+          yline = b - s.size * 0.3f;
           deco.rect = {x0, yline, x1, yline + t};
           out->items.push_back(deco);
         }

@@ -31,6 +31,8 @@ struct TextStyle {
   bool underline = false;
   bool strike = false;
   uint32_t background = 0;  // inline code: a rounded tint behind the run (0 = none)
+  uint32_t outline = 0;     // a keycap's edge around that tint (<kbd>; 0 = none)
+  float rise = 0;           // baseline shift up (superscript) or down (< 0, subscript)
   std::string href;         // link target: recorded as a clickable region
 };
 

@@ -22,6 +22,7 @@
 #include "layout/table_columns.h"
 #include "math/tex_parse.h"
 #include "math/typeset_math.h"
+#include "model/color.h"
 #include "text/highlight/highlight.h"
 #include "text/linebreak.h"
 #include "text/utf8.h"
@@ -112,14 +113,15 @@ struct BlockLayouter {
         s.underline = true;
         s.href = span.href;
       }
+      ApplyLook(span.look, base, s);
       switch (span.kind) {
         case SpanKind::kText:
           flow.AddText(span.text, s);
           break;
         case SpanKind::kCode:
           s.font = bold ? FontRole::kMonoBold : FontRole::kMono;
-          s.size = base.size * 0.88f;
-          s.background = theme.inline_code_background;
+          s.size = base.size * 0.88f * span.look.size;
+          if (span.look.background.empty()) s.background = theme.inline_code_background;
           flow.AddText(span.text, s);
           break;
         case SpanKind::kMath: {
@@ -138,7 +140,24 @@ struct BlockLayouter {
         case SpanKind::kSoftBreak:
           flow.AddSoftBreak(s);
           break;
+        case SpanKind::kHtml:
+          break;  // resolved by the parser (parse/html_blocks.h)
       }
+    }
+  }
+
+  // What inline HTML gave a span: its colour, a tint behind it, size, sub/superscript, keycap.
+  void ApplyLook(const InlineStyle& look, const TextStyle& base, TextStyle& s) const {
+    if (look == InlineStyle{}) return;
+    if (std::optional<uint32_t> c = ParseColor(look.color)) s.color = *c;
+    if (std::optional<uint32_t> c = ParseColor(look.background)) s.background = *c;
+    s.size = base.size * look.size;
+    if (look.shift > 0) s.rise = base.size * 0.35f;
+    if (look.shift < 0) s.rise = -base.size * 0.18f;
+    if (look.key) {
+      s.font = FontRole::kMono;
+      if (s.background == 0) s.background = theme.inline_code_background;
+      s.outline = theme.rule;
     }
   }
 
@@ -215,6 +234,7 @@ struct BlockLayouter {
       case BlockKind::kTable: return LayoutTable(block, x, y, width, step);
       case BlockKind::kQuote: return LayoutQuote(block, x, y, width, step, depth);
       case BlockKind::kHtml: return 0;
+      case BlockKind::kElement: return LayoutElement(block, x, y, width, step, depth);
     }
     return 0;
   }
@@ -511,6 +531,186 @@ struct BlockLayouter {
     b.rounding = bar * 0.5f;
     out->items.insert(out->items.begin() + static_cast<long>(first_item), b);
     return h;
+  }
+
+  // [SECTION] HTML boxes ----------------------------------------------------------------
+
+  // CSS pixels of the deck's tool (Marp's 1280-wide slide) → design units at this scale.
+  float Css(float px) const { return S(px * kMarpToDesign); }
+
+  // A length that may be a fraction of `full` (negative) → design units.
+  float CssOr(float v, float full) const { return v < 0 ? -v * full : Css(v); }
+
+  // Moves items [first, end) down by dy (centring a cell's content in its row).
+  void ShiftItems(size_t first, float dy) {
+    if (dy == 0) return;
+    for (size_t i = first; i < out->items.size(); ++i) {
+      LayoutItem& it = out->items[i];
+      it.rect.y0 += dy;
+      it.rect.y1 += dy;
+      if (it.clipped) it.clip.y0 += dy, it.clip.y1 += dy;
+    }
+  }
+
+  // Widths of a grid's tracks in `width`: fixed tracks (< 0, CSS px) first, the rest
+  // shared by fr weight.
+  std::vector<float> TrackWidths(const std::vector<float>& tracks, float width, float gap) const {
+    std::vector<float> w(tracks.empty() ? 1 : tracks.size(), 0.0f);
+    if (tracks.empty()) {
+      w[0] = width;
+      return w;
+    }
+    float fixed = 0, fr = 0;
+    for (float t : tracks) (t < 0 ? fixed : fr) += t < 0 ? Css(-t) : t;
+    float free = std::max(0.0f, width - fixed - gap * static_cast<float>(tracks.size() - 1));
+    float shrink = fixed > 0 && fr == 0 && fixed > free ? free / fixed : 1;
+    for (size_t i = 0; i < tracks.size(); ++i)
+      w[i] = tracks[i] < 0 ? Css(-tracks[i]) * shrink : (fr > 0 ? free * tracks[i] / fr : 0);
+    return w;
+  }
+
+  // An HTML element's box: margins, padding, border and background around its children,
+  // laid out as blocks, a flex row or a grid.
+  float LayoutElement(const Block& block, float x, float y, float width, int step, int depth) {
+    const BoxStyle& st = block.element.style;
+    if (st.display == Display::kNone) return 0;
+    if (block.element.tag == "hr") {
+      LayoutItem rule;
+      rule.kind = LayoutItemKind::kRect;
+      rule.step = step;
+      rule.color = theme.rule;
+      rule.rect = {x, y + S(12), x + width, y + S(12) + std::max(1.0f, S(3))};
+      out->items.push_back(rule);
+      return S(27);
+    }
+    float box_w = width;
+    if (st.width != kAuto) box_w = std::min(width, CssOr(st.width, width));
+    if (st.max_width != kAuto) box_w = std::min(box_w, CssOr(st.max_width, width));
+    float box_x = x;
+    if (box_w < width && align == Align::kCenter) box_x = x + (width - box_w) * 0.5f;
+    if (box_w < width && align == Align::kRight) box_x = x + width - box_w;
+    const float border = st.border_width > 0 ? std::max(1.0f, Css(st.border_width)) : 0;
+    const float pt = Css(st.padding[0]) + border, pr = Css(st.padding[1]) + border;
+    const float pb = Css(st.padding[2]) + border, pl = Css(st.padding[3]) + border;
+    const float mt = Css(st.margin_top), mb = Css(st.margin_bottom);
+    const float gap = st.gap != kAuto ? Css(st.gap) : 0;
+    const float inner_x = box_x + pl, inner_w = std::max(S(40), box_w - pl - pr);
+    const float top = y + mt, inner_y = top + pt;
+
+    size_t first_item = out->items.size();
+    Theme saved_theme = theme;
+    Align saved_align = align;
+    float saved_scale = scale;
+    if (std::optional<uint32_t> c = ParseColor(st.color)) {
+      theme.text = theme.heading = theme.quote_text = *c;
+    }
+    if (st.text_align != Align::kDefault) align = st.text_align;
+    scale *= std::clamp(st.font_size, 0.1f, 10.0f);
+
+    float content_h = 0;
+    std::vector<const Block*> children;
+    for (const Block& c : block.children)
+      if (c.kind != BlockKind::kHtml) children.push_back(&c);
+    if (st.display == Display::kGrid || st.display == Display::kFlexRow) {
+      std::vector<float> tracks = st.columns;
+      if (st.display == Display::kFlexRow) {
+        // Flex items share the row: an item with a width keeps it, the others split the rest.
+        tracks.clear();
+        for (const Block* c : children) {
+          float w = c->kind == BlockKind::kElement ? c->element.style.width : kAuto;
+          tracks.push_back(w == kAuto ? 1.0f : (w < 0 ? -w * 1e-6f : -w));
+        }
+        if (tracks.empty()) tracks.push_back(1);
+        for (size_t i = 0; i < children.size(); ++i) {  // fractions of the row
+          const Block* c = children[i];
+          float w = c->kind == BlockKind::kElement ? c->element.style.width : kAuto;
+          if (w != kAuto && w < 0) tracks[i] = -(-w * inner_w) / (kMarpToDesign * scale);
+        }
+      }
+      std::vector<float> widths = TrackWidths(tracks, inner_w, gap);
+      const size_t n = widths.size();
+      size_t col = 0;
+      float row_y = inner_y, row_h = 0;
+      struct Cell {
+        size_t first_item;
+        float h;
+      };
+      std::vector<Cell> row;
+      auto finish_row = [&] {
+        if (st.center_items)
+          for (const Cell& c : row) {
+            size_t end = &c == &row.back() ? out->items.size() : (&c + 1)->first_item;
+            for (size_t i = c.first_item; i < end; ++i) {
+              out->items[i].rect.y0 += (row_h - c.h) * 0.5f;
+              out->items[i].rect.y1 += (row_h - c.h) * 0.5f;
+              if (out->items[i].clipped)
+                out->items[i].clip.y0 += (row_h - c.h) * 0.5f, out->items[i].clip.y1 += (row_h - c.h) * 0.5f;
+            }
+          }
+        row.clear();
+      };
+      for (const Block* c : children) {
+        size_t span = c->kind == BlockKind::kElement
+                          ? static_cast<size_t>(std::clamp(c->element.style.column_span, 1, static_cast<int>(n)))
+                          : 1;
+        if (col + span > n) {
+          finish_row();
+          row_y += row_h + (gap > 0 ? gap : Gap());
+          row_h = 0;
+          col = 0;
+        }
+        float cell_x = inner_x, cell_w = 0;
+        for (size_t i = 0; i < col; ++i) cell_x += widths[i] + gap;
+        for (size_t i = col; i < col + span; ++i) cell_w += widths[i];
+        cell_w += gap * static_cast<float>(span - 1);
+        size_t first = out->items.size();
+        float h = LayoutBlock(*c, cell_x, row_y, cell_w, std::max(step, c->step), depth + 1);
+        row.push_back({first, h});
+        row_h = std::max(row_h, h);
+        col += span;
+      }
+      finish_row();
+      content_h = children.empty() ? 0 : row_y + row_h - inner_y;
+    } else {
+      content_h = LayoutBlocks(block.children, inner_x, inner_y, inner_w, step, depth + 1);
+    }
+    theme = saved_theme;
+    align = saved_align;
+    scale = saved_scale;
+
+    float box_h = pt + content_h + pb;
+    if (st.height != kAuto && st.height > 0) box_h = std::max(box_h, Css(st.height));
+    std::vector<LayoutItem> behind;
+    float radius = st.radius >= 9999 ? std::min(box_w, box_h) * 0.5f : Css(st.radius);
+    if (std::optional<uint32_t> bg = ParseColor(st.background); bg && (*bg >> 24) != 0) {
+      LayoutItem r;
+      r.kind = LayoutItemKind::kRect;
+      r.step = step;
+      r.color = *bg;
+      r.rect = {box_x, top, box_x + box_w, top + box_h};
+      r.rounding = radius;
+      behind.push_back(r);
+    }
+    if (border > 0) {
+      LayoutItem r;
+      r.kind = LayoutItemKind::kRectOutline;
+      r.step = step;
+      r.color = ParseColor(st.border_color).value_or(theme.rule);
+      r.thickness = border;
+      r.rect = {box_x + border * 0.5f, top + border * 0.5f, box_x + box_w - border * 0.5f,
+                top + box_h - border * 0.5f};
+      r.rounding = radius;
+      behind.push_back(r);
+    }
+    out->items.insert(out->items.begin() + static_cast<long>(first_item), behind.begin(), behind.end());
+    if (st.opacity < 1) {
+      for (size_t i = first_item; i < out->items.size(); ++i) {
+        uint32_t& c = out->items[i].color;
+        uint32_t a = static_cast<uint32_t>(static_cast<float>(c >> 24) * std::max(0.0f, st.opacity) + 0.5f);
+        c = WithAlpha(c, a);
+      }
+    }
+    return mt + box_h + mb;
   }
 
   // A code block cut into lines, each a list of runs of one token kind (byte ranges of the

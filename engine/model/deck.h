@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "model/diagnostic.h"
@@ -34,6 +35,7 @@ enum class SpanKind {
   kImage,      // inline image: text = alt text, href = src (sizes in image)
   kLineBreak,  // hard break (two trailing spaces or backslash)
   kSoftBreak,  // newline inside a paragraph; laid out as a space (or nothing between CJK)
+  kHtml,       // a raw inline tag: text is the tag; the HTML pass resolves it (parse only)
 };
 
 // Style flags of a span, combined with |.
@@ -54,12 +56,24 @@ struct ImageSize {
   float height = 0;
 };
 
+// What inline HTML and CSS add to a span's look (<span style="color:…">, <mark>, <kbd>,
+// <sub>, <small>, utility classes). Colours are CSS as written; layout parses them.
+struct InlineStyle {
+  std::string color;       // "" = the surrounding colour
+  std::string background;  // a tint behind the run (<mark>, background-color)
+  float size = 1;          // font size relative to the surrounding text
+  int8_t shift = 0;        // -1 subscript, +1 superscript
+  bool key = false;        // <kbd>: a keycap around the run
+  friend bool operator==(const InlineStyle&, const InlineStyle&) = default;
+};
+
 struct Span {
   SpanKind kind = SpanKind::kText;
   std::string text;
   std::string href;  // link target (kStyleLink) or image source (kImage)
   uint8_t style = kStyleNone;
   ImageSize image_size;  // kImage only
+  InlineStyle look;      // from inline HTML; default for plain Markdown
   SourcePos pos;
 };
 
@@ -75,7 +89,9 @@ enum class BlockKind {
   kDiagram,    // text is the diagram source; code.language is its kind ("mermaid")
   kTable,      // table
   kQuote,      // children are blocks
-  kHtml,       // raw HTML that is neither a note nor a directive: text (never executed)
+  kHtml,       // raw HTML that is neither a note nor a directive: text (parse only: the
+               // HTML pass turns it into blocks and elements)
+  kElement,    // an HTML element that is a box: element; children are blocks
 };
 
 enum class TaskState { kNone, kOpen, kDone };
@@ -110,6 +126,43 @@ struct Table {
   int header_rows = 1;
 };
 
+// [SECTION] HTML elements ----------------------------------------------------------------
+
+// How an element lays out its children.
+enum class Display { kBlock, kFlexRow, kFlexColumn, kGrid, kNone };
+
+// The computed style of an element box, from its tag, utility classes and inline style.
+// Lengths are CSS pixels of the deck's tool (Marp's 1280-wide slide); layout scales them.
+// A negative length is a fraction of the containing width (-0.5 for 50%); kAuto: not set.
+inline constexpr float kAuto = -1e9f;
+struct BoxStyle {
+  Display display = Display::kBlock;
+  // Grid tracks: > 0 a share of the free width (fr), < 0 a fixed width (−px); empty: one.
+  std::vector<float> columns;
+  int column_span = 1;  // this element's span in its parent grid
+  float gap = kAuto;    // between grid cells and flex items
+  Align text_align = Align::kDefault;
+  bool center_items = false;  // flex/grid: align-items or justify-content center
+  std::string color;          // CSS colour as written; "" = inherit
+  std::string background;     // background-color; "" = none
+  float font_size = 1;        // relative to the parent's text
+  bool bold = false;
+  bool italic = false;
+  float padding[4] = {0, 0, 0, 0};  // top right bottom left
+  float margin_top = 0, margin_bottom = 0;
+  float width = kAuto, max_width = kAuto, height = kAuto;
+  float radius = 0;
+  float border_width = 0;
+  std::string border_color;
+  float opacity = 1;
+};
+
+struct Element {
+  std::string tag;  // lower-case ("div", "section", "center")
+  std::vector<std::pair<std::string, std::string>> attributes;  // as written (class, id, style…)
+  BoxStyle style;
+};
+
 struct Block {
   BlockKind kind = BlockKind::kParagraph;
   SourcePos pos;               // where the block starts in the source
@@ -119,6 +172,7 @@ struct Block {
   std::string text;            // code, math, diagram, html source
   CodeInfo code;               // kCode (and kDiagram: code.language)
   Table table;                 // kTable
+  Element element;             // kElement
 
   // Lists.
   bool ordered = false;

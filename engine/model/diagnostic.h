@@ -50,6 +50,9 @@ enum class Severity { kWarning, kError };
   X(kUnsupportedDiagram, kWarning, "mermaid '{}' diagrams are not drawn yet; shown as source")     \
   X(kDiagramSyntax, kWarning, "mermaid: {}")                                                       \
   X(kDrawingTooWide, kWarning, "{}")  /* "the diagram is 120 px wider than the slide…" */        \
+  X(kHtmlLeftOut, kWarning, "<{}> is left out: decks never run scripts or embed pages")          \
+  X(kHtmlUnknownElement, kWarning, "unknown element <{}>: only its content is shown")              \
+  X(kCssNotSupported, kWarning, "{} is not supported yet and is ignored")                          \
   X(kLimitExceeded, kError, "{}")
 
 enum class DiagnosticCode {

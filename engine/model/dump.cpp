@@ -77,6 +77,59 @@ std::string StyleWords(uint8_t style) {
   return words.empty() ? "" : " [" + words + "]";
 }
 
+const char* AlignName(Align a);
+
+// " {color=red mark=#ff0 size=0.75 sub key}": what inline HTML added, if anything.
+std::string LookWords(const InlineStyle& look) {
+  std::string words;
+  auto add = [&](const std::string& w) { words += (words.empty() ? "" : " ") + w; };
+  if (!look.color.empty()) add("color=" + look.color);
+  if (!look.background.empty()) add("background=" + look.background);
+  if (look.size != 1) add("size=" + Number(look.size));
+  if (look.shift < 0) add("sub");
+  if (look.shift > 0) add("sup");
+  if (look.key) add("key");
+  return words.empty() ? words : " {" + words + "}";
+}
+
+// " grid columns=1,1 gap=16 align=center color=#fff …": the box style, where it is not
+// the default.
+std::string BoxWords(const BoxStyle& b) {
+  std::string out;
+  switch (b.display) {
+    case Display::kBlock: break;
+    case Display::kFlexRow: out += " flex"; break;
+    case Display::kFlexColumn: out += " flex-column"; break;
+    case Display::kGrid: out += " grid"; break;
+    case Display::kNone: out += " none"; break;
+  }
+  if (!b.columns.empty()) {
+    out += " columns=";
+    for (size_t i = 0; i < b.columns.size(); ++i) out += (i ? "," : "") + Number(b.columns[i]);
+  }
+  if (b.column_span != 1) out += " span=" + std::to_string(b.column_span);
+  if (b.gap != kAuto) out += " gap=" + Number(b.gap);
+  if (b.text_align != Align::kDefault) out += std::string(" align=") + AlignName(b.text_align);
+  if (b.center_items) out += " center-items";
+  if (!b.color.empty()) out += " color=" + b.color;
+  if (!b.background.empty()) out += " background=" + b.background;
+  if (b.font_size != 1) out += " font-size=" + Number(b.font_size);
+  if (b.bold) out += " bold";
+  if (b.italic) out += " italic";
+  if (b.padding[0] || b.padding[1] || b.padding[2] || b.padding[3])
+    out += " padding=" + Number(b.padding[0]) + "," + Number(b.padding[1]) + "," +
+           Number(b.padding[2]) + "," + Number(b.padding[3]);
+  if (b.margin_top) out += " margin-top=" + Number(b.margin_top);
+  if (b.margin_bottom) out += " margin-bottom=" + Number(b.margin_bottom);
+  if (b.width != kAuto) out += " width=" + Number(b.width);
+  if (b.max_width != kAuto) out += " max-width=" + Number(b.max_width);
+  if (b.height != kAuto) out += " height=" + Number(b.height);
+  if (b.radius) out += " radius=" + Number(b.radius);
+  if (b.border_width) out += " border=" + Number(b.border_width) + (b.border_color.empty() ? "" : " " + b.border_color);
+  if (b.opacity != 1) out += " opacity=" + Number(b.opacity);
+  return out;
+}
+
 void DumpSpans(std::string& out, int depth, const std::vector<Span>& spans) {
   for (const Span& s : spans) {
     Indent(out, depth);
@@ -99,8 +152,12 @@ void DumpSpans(std::string& out, int depth, const std::vector<Span>& spans) {
       case SpanKind::kSoftBreak:
         out += "softbreak";
         break;
+      case SpanKind::kHtml:
+        out += "html";
+        break;
     }
     out += StyleWords(s.style);
+    out += LookWords(s.look);
     if (s.kind != SpanKind::kLineBreak && s.kind != SpanKind::kSoftBreak)
       out += " " + Quote(s.text);
     if (!s.href.empty()) out += " -> " + Quote(s.href);
@@ -180,6 +237,9 @@ void DumpBlock(std::string& out, int depth, const Block& b) {
       break;
     case BlockKind::kHtml:
       out += "html";
+      break;
+    case BlockKind::kElement:
+      out += "element <" + b.element.tag + ">" + BoxWords(b.element.style);
       break;
   }
   if (b.step > 0) out += " step=" + std::to_string(b.step);

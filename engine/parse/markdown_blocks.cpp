@@ -14,6 +14,7 @@
 #include "parse/block_start.h"
 #include "parse/code_info.h"
 #include "parse/directives.h"
+#include "parse/html_blocks.h"
 #include "parse/html_entities.h"
 #include "parse/html_scan.h"
 #include "parse/image_keywords.h"
@@ -377,34 +378,49 @@ class Builder {
       if (ending) tag.remove_prefix(1);
       size_t name_end = std::min(tag.find_first_of(" \t\n"), tag.size());
       std::string_view name = tag.substr(0, name_end);
-      bool known = false;
+      // <v-click> and <v-clicks> tags go; an element with the attribute stays (the HTML
+      // pass draws it) without the attribute, and the blocks after it take its step.
+      bool drop = false;
+      size_t attribute = std::string::npos;
       if (name == "v-clicks") {
-        known = true;
+        drop = true;
         v_clicks_ = std::max(0, v_clicks_ + (ending ? -1 : 1));
       } else if (ending) {
-        known = !click_steps_.empty() && click_steps_.back().closer == name;
-        if (known) click_steps_.pop_back();
-      } else if (name == "v-click" || HasClickAttribute(tag.substr(name_end))) {
-        known = true;
+        bool known = !click_steps_.empty() && click_steps_.back().closer == name;
+        if (known) {
+          drop = name == "v-click";
+          click_steps_.pop_back();
+        }
+      } else if (name == "v-click") {
+        drop = true;
+        click_steps_.push_back({++out_.steps, std::string(name)});
+      } else if (size_t at = ClickAttribute(tag.substr(name_end)); at != std::string_view::npos) {
+        attribute = static_cast<size_t>(tag.data() - html.data()) + name_end + at;
         click_steps_.push_back({++out_.steps, std::string(name)});
       }
-      rest.append(html, i, (known ? open : close + 1) - i);
+      if (attribute != std::string::npos) {
+        rest.append(html, i, attribute - i);
+        rest.append(html, attribute + 8, close + 1 - (attribute + 8));
+      } else {
+        rest.append(html, i, (drop ? open : close + 1) - i);
+      }
       i = close + 1;
     }
     rest.append(html, std::min(i, html.size()), std::string::npos);
     html = std::move(rest);
   }
 
-  // ` class="x" v-click` → true: `v-click` alone among a tag's attributes.
-  static bool HasClickAttribute(std::string_view attributes) {
+  // ` class="x" v-click` → where " v-click" starts (the blank before it): `v-click` alone
+  // among a tag's attributes; npos when it is not there.
+  static size_t ClickAttribute(std::string_view attributes) {
     for (size_t at = attributes.find("v-click"); at != std::string_view::npos;
          at = attributes.find("v-click", at + 1)) {
       bool starts = at > 0 && IsAsciiSpace(attributes[at - 1]);
       size_t after = at + 7;
       bool ends = after == attributes.size() || IsAsciiSpace(attributes[after]) || attributes[after] == '/';
-      if (starts && ends) return true;
+      if (starts && ends) return at - 1;
     }
-    return false;
+    return std::string_view::npos;
   }
 
   void AddComment(MappedText body, bool inline_comment) {
@@ -702,8 +718,8 @@ class Builder {
     target->push_back(std::move(s));
   }
 
-  // Inline raw HTML: comments are collected, <br> is a line break, other tags are dropped
-  // (their content, which md4c reports as ordinary text, stays).
+  // Inline raw HTML: comments are collected, <br> is a line break, other tags become kHtml
+  // spans (their content, which md4c reports as ordinary text, stays between them).
   void FlushInlineHtml() {
     if (inline_html_.empty()) return;
     MappedText html = std::move(inline_html_);
@@ -717,9 +733,12 @@ class Builder {
         case HtmlPartKind::kLineBreak:
           AddSpan(SpanKind::kLineBreak, "", nullptr);
           break;
-        case HtmlPartKind::kTag:
-          removed_inline_ = true;
+        case HtmlPartKind::kTag: {  // kept for the HTML pass (html_blocks.h)
+          size_t offset = html.SourceOffset(part.begin);
+          const char* at = offset < text_.size() ? text_.data() + offset : nullptr;
+          AddSpan(SpanKind::kHtml, std::string_view(html.text).substr(part.begin, part.end - part.begin), at);
           break;
+        }
         case HtmlPartKind::kText:  // md4c reports text between tags as text, not HTML
           break;
       }
@@ -891,6 +910,7 @@ void BuildSlideContent(const SourceText& src, const std::vector<ByteRange>& segm
     if (k > 0) step = ++out.steps;
     builder.ParseSegment(segments[k], step);
   }
+  ResolveHtml(src, diagnostics, out);
 }
 
 }  // namespace podium::parse

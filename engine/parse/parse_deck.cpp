@@ -18,6 +18,7 @@
 
 #include "diagram/mermaid.h"
 #include "parse/directives.h"
+#include "parse/html_blocks.h"
 #include "parse/front_matter.h"
 #include "parse/markdown_blocks.h"
 #include "parse/math_check.h"
@@ -136,6 +137,7 @@ class DeckParser {
                        if (a.pos.line != b.pos.line) return a.pos.line < b.pos.line;
                        return a.pos.col < b.pos.col;
                      });
+    DropRepeatedStyleWarnings(diagnostics);
   }
 
  private:

@@ -390,6 +390,8 @@ class NotesWriter {
         case SpanKind::kSoftBreak:
           flow.AddSoftBreak(s);
           break;
+        case SpanKind::kHtml:
+          break;  // resolved by the parser; never reaches a view
       }
     }
   }
@@ -477,6 +479,9 @@ class NotesWriter {
       }
       case BlockKind::kHtml:
         break;  // never executed, never shown
+      case BlockKind::kElement:  // notes show an HTML box's content, without the box
+        Blocks(block.children, x, width, color, italic);
+        break;
     }
   }
 

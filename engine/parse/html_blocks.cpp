@@ -1,0 +1,728 @@
+// Index:
+//   [SECTION] Tags          which elements are blocks, inline, or never shown
+//   [SECTION] Pass          placeholders, the parse, positions, warnings
+//   [SECTION] Blocks        elements → blocks
+//   [SECTION] Inline        elements → spans
+//   [SECTION] Entry points
+#include "parse/html_blocks.h"
+
+#include <algorithm>
+#include <array>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "html/html_style.h"
+#include "html/html_tree.h"
+
+namespace podium::parse {
+namespace {
+
+using html::HtmlNode;
+
+// [SECTION] Tags -------------------------------------------------------------------------
+
+constexpr std::string_view kPlaceholder = "data-podium";
+
+bool OneOf(std::string_view tag, std::initializer_list<std::string_view> names) {
+  return std::find(names.begin(), names.end(), tag) != names.end();
+}
+
+bool IsHeading(std::string_view tag) {
+  return tag.size() == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6';
+}
+
+// Elements a browser lays out as blocks (and that Podium reads as such).
+bool IsBlockTag(std::string_view tag) {
+  return IsHeading(tag) ||
+         OneOf(tag, {"p", "div", "section", "article", "aside", "header", "footer", "main", "nav",
+                     "ul", "ol", "li", "pre", "blockquote", "table", "hr", "figure", "figcaption",
+                     "center", "details", "summary", "dl", "dt", "dd", "address", "hgroup",
+                     "menu", "caption", "fieldset", "legend"});
+}
+
+bool IsInlineTag(std::string_view tag) {
+  return OneOf(tag, {"span", "a", "b", "strong", "i", "em", "u", "s", "del", "ins", "strike",
+                     "mark", "small", "big", "sub", "sup", "kbd", "code", "samp", "tt", "var",
+                     "cite", "dfn", "abbr", "q", "time", "label", "font", "img", "br", "wbr",
+                     "bdi", "bdo", "data", "output", "ruby", "rt", "rp", "picture", "source"});
+}
+
+// Elements with nothing to draw and nothing lost when left out.
+bool IsSilent(std::string_view tag) {
+  return tag.empty() || tag[0] == '#' || OneOf(tag, {"meta", "title", "base", "head", "html",
+                                                     "body", "col", "colgroup", "track"});
+}
+
+// [SECTION] Pass -------------------------------------------------------------------------
+
+struct InlineContext {
+  InlineStyle look;
+  uint8_t style = kStyleNone;
+  std::string href;
+  bool code = false;
+};
+
+class HtmlPass {
+ public:
+  HtmlPass(const SourceText& src, std::vector<Diagnostic>& diagnostics, SlideContent& out)
+      : src_(src), diagnostics_(diagnostics), out_(out) {}
+
+  void Blocks(std::vector<Block>& blocks) {
+    for (Block& b : blocks) {
+      if (!b.children.empty()) Blocks(b.children);
+      ResolveSpans(b.spans, b.pos);
+      for (auto& row : b.table.rows)
+        for (TableCell& cell : row) ResolveSpans(cell.spans, b.pos);
+    }
+    bool any = std::any_of(blocks.begin(), blocks.end(),
+                           [](const Block& b) { return b.kind == BlockKind::kHtml; });
+    if (!any) return;
+
+    std::vector<Block> originals = std::move(blocks);
+    blocks.clear();
+    std::string text;
+    for (size_t i = 0; i < originals.size(); ++i) {
+      const Block& b = originals[i];
+      if (b.kind == BlockKind::kHtml) {
+        // A marker before each HTML block tells the elements after it where they are.
+        text += "<podium-at " + std::string(kPlaceholder) + "-at=\"" +
+                std::to_string(html_blocks_.size()) + "\"></podium-at>";
+        html_blocks_.push_back({b.pos, b.text});
+        text += b.text;
+        text += '\n';
+      } else {
+        std::string_view tag = PlaceholderTag(b);
+        text += "<" + std::string(tag) + " " + std::string(kPlaceholder) + "=\"" +
+                std::to_string(i) + "\"></" + std::string(tag) + ">\n";
+      }
+    }
+    html::HtmlTree tree = html::ParseHtml(text);
+    if (tree.truncated())
+      Warn(DiagnosticCode::kLimitExceeded, originals.front().pos,
+           "HTML with more than " + std::to_string(html::kMaxHtmlNodes) +
+               " elements: the rest is left out");
+    originals_ = &originals;
+    used_.assign(originals.size(), false);
+    LeftOutHead(*tree.head());
+    BlockChildren(*tree.body(), blocks, originals.front().pos);
+    // A placeholder the parser moved out of reach (it never drops one) still shows.
+    for (size_t i = 0; i < originals.size(); ++i)
+      if (!used_[i] && originals[i].kind != BlockKind::kHtml) blocks.push_back(std::move(originals[i]));
+    originals_ = nullptr;
+  }
+
+ private:
+  struct HtmlSource {
+    SourcePos pos;
+    std::string text;
+  };
+
+  static std::string_view PlaceholderTag(const Block& b) {
+    switch (b.kind) {
+      case BlockKind::kParagraph: return "p";
+      case BlockKind::kHeading: {
+        static constexpr std::array<std::string_view, 6> kH = {"h1", "h2", "h3", "h4", "h5", "h6"};
+        return kH[static_cast<size_t>(std::clamp(b.level, 1, 6) - 1)];
+      }
+      case BlockKind::kList: return b.ordered ? "ol" : "ul";
+      case BlockKind::kCode: return "pre";
+      case BlockKind::kTable: return "table";
+      case BlockKind::kQuote: return "blockquote";
+      default: return "div";
+    }
+  }
+
+  // An HTML block's marker (`<podium-at>`): the elements after it are in that block.
+  // True when `node` is one.
+  bool Marker(const HtmlNode& node, SourcePos& pos) {
+    if (node.tag != "podium-at") return false;
+    std::string_view v = node.Attribute(std::string(kPlaceholder) + "-at");
+    size_t k = 0;
+    for (char c : v) k = c >= '0' && c <= '9' ? k * 10 + static_cast<size_t>(c - '0') : k;
+    if (k < html_blocks_.size()) {
+      current_html_ = k;
+      pos = html_blocks_[k].pos;
+      marker_pos_ = pos;
+    }
+    return true;
+  }
+
+  // The later of `pos` and the last marker's: where an element after both starts.
+  SourcePos Here(SourcePos pos) const {
+    bool later = marker_pos_.line > pos.line || (marker_pos_.line == pos.line && marker_pos_.col > pos.col);
+    return later ? marker_pos_ : pos;
+  }
+
+  // Where `<tag` is first written in the slide's HTML, from the HTML block being read on,
+  // or `fallback`.
+  SourcePos TagPos(std::string_view tag, SourcePos fallback) {
+    std::string needle = "<" + std::string(tag);
+    for (size_t k = 0; k < html_blocks_.size(); ++k) {
+      const HtmlSource& h = html_blocks_[(current_html_ + k) % html_blocks_.size()];
+      std::string lower = h.text;
+      for (char& c : lower)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      size_t at = lower.find(needle);
+      if (at == std::string::npos) continue;
+      SourcePos pos = h.pos;
+      size_t line_start = 0;
+      for (size_t i = 0; i < at; ++i)
+        if (h.text[i] == '\n') ++pos.line, line_start = i + 1;
+      pos.col = (line_start == 0 ? h.pos.col : 1) + static_cast<int>(at - line_start);
+      return pos;
+    }
+    return fallback;
+  }
+
+  void Warn(DiagnosticCode code, SourcePos pos, std::string argument) {
+    diagnostics_.push_back(MakeDiagnostic(code, pos, std::move(argument)));
+  }
+
+  void ReportStyle(const HtmlNode& node, const html::ElementStyle& s, SourcePos pos) {
+    for (const std::string& what : s.unsupported)
+      if (reported_.insert(what).second) Warn(DiagnosticCode::kCssNotSupported, TagPos(node.tag, pos), what);
+  }
+
+  void LeftOut(const HtmlNode& node, SourcePos pos) {
+    Warn(DiagnosticCode::kHtmlLeftOut, TagPos(node.tag, pos), node.tag);
+  }
+
+  void LeftOutHead(const HtmlNode& head) {
+    for (const HtmlNode* n : head.children) {
+      if (n->is_text || IsSilent(n->tag)) continue;
+      if (n->tag == "style") StyleSheet(*n);
+      else LeftOut(*n, {});
+    }
+  }
+
+  void StyleSheet(const HtmlNode& node) {
+    SourcePos pos = TagPos("style", {});
+    std::string what = node.HasAttribute("scoped") ? "<style scoped> (its rules)" : "<style> (its rules)";
+    if (reported_.insert(what).second) Warn(DiagnosticCode::kCssNotSupported, pos, what);
+  }
+
+  // The placeholder's original block, taken once; nullptr if `node` is none.
+  Block* Original(const HtmlNode& node) {
+    if (!originals_ || !node.HasAttribute(kPlaceholder)) return nullptr;
+    std::string_view v = node.Attribute(kPlaceholder);
+    size_t i = 0;
+    for (char c : v) {
+      if (c < '0' || c > '9') return nullptr;
+      i = i * 10 + static_cast<size_t>(c - '0');
+      if (i >= originals_->size()) return nullptr;
+    }
+    if (v.empty() || used_[i] || (*originals_)[i].kind == BlockKind::kHtml) return nullptr;
+    used_[i] = true;
+    return &(*originals_)[i];
+  }
+
+  // True when `node` holds a block: a block element or a block placeholder.
+  bool HoldsBlock(const HtmlNode& node, int depth = 0) const {
+    if (depth > 64) return false;
+    for (const HtmlNode* c : node.children) {
+      if (c->is_text) continue;
+      if (IsBlockTag(c->tag) || (c->HasAttribute(kPlaceholder) && c->tag != "podium-s")) return true;
+      if (HoldsBlock(*c, depth + 1)) return true;
+    }
+    return false;
+  }
+
+  // [SECTION] Blocks ---------------------------------------------------------------------
+
+  void BlockChildren(const HtmlNode& parent, std::vector<Block>& out, SourcePos pos, int depth = 0) {
+    std::vector<const HtmlNode*> run;  // inline content waiting for a paragraph
+    auto flush = [&] {
+      if (run.empty()) return;
+      Block p;
+      p.kind = BlockKind::kParagraph;
+      p.pos = pos;
+      for (const HtmlNode* n : run) Inline(*n, InlineContext{}, p.spans, pos, depth);
+      run.clear();
+      TrimBlank(p.spans);
+      if (!p.spans.empty()) out.push_back(std::move(p));
+    };
+    for (const HtmlNode* child : parent.children) {
+      const HtmlNode& n = *child;
+      if (Marker(n, pos)) continue;
+      if (n.is_text) {
+        if (!run.empty() || n.text.find_first_not_of(" \t\r\n\f") != std::string::npos) run.push_back(&n);
+        continue;
+      }
+      if (Block* original = Original(n)) {
+        flush();
+        pos = original->pos;
+        out.push_back(std::move(*original));
+        continue;
+      }
+      if (IsSilent(n.tag)) continue;
+      if (n.tag == "style") {
+        StyleSheet(n);
+        continue;
+      }
+      if (html::IsInertElement(n.tag) || OneOf(n.tag, {"link", "video", "audio", "canvas", "svg", "math"})) {
+        flush();
+        LeftOut(n, pos);
+        continue;
+      }
+      bool inline_element = IsInlineTag(n.tag) && !HoldsBlock(n);
+      bool unknown = !IsBlockTag(n.tag) && !IsInlineTag(n.tag);
+      if (inline_element || (unknown && !HoldsBlock(n) && !run.empty())) {
+        if (unknown) Warn(DiagnosticCode::kHtmlUnknownElement, TagPos(n.tag, pos), n.tag);
+        run.push_back(&n);
+        continue;
+      }
+      flush();
+      pos = Here(pos);
+      if (unknown) Warn(DiagnosticCode::kHtmlUnknownElement, TagPos(n.tag, pos), n.tag);
+      if (depth > 200) {  // deeper boxes add nothing a slide can show; their content stays
+        BlockChildren(n, out, pos, depth);
+        continue;
+      }
+      BlockElement(n, out, pos, depth + 1);
+    }
+    flush();
+  }
+
+  // A step for an element marked as a fragment (reveal.js) or a click (Slidev).
+  void MarkStep(const html::ElementStyle& s, Block& b) {
+    if (s.fragment && b.step == 0) b.step = ++out_.steps;
+  }
+
+  static bool BoxMatters(const BoxStyle& b) {
+    BoxStyle plain;
+    plain.color = b.color;  // colour and size reach the text through the spans
+    plain.font_size = b.font_size;
+    plain.bold = b.bold;
+    plain.italic = b.italic;
+    return !(b.display == plain.display && b.columns == plain.columns && b.gap == plain.gap &&
+             b.text_align == plain.text_align && b.background == plain.background &&
+             b.padding[0] == 0 && b.padding[1] == 0 && b.padding[2] == 0 && b.padding[3] == 0 &&
+             b.margin_top == 0 && b.margin_bottom == 0 && b.width == kAuto &&
+             b.max_width == kAuto && b.height == kAuto && b.radius == 0 && b.border_width == 0 &&
+             b.opacity == 1 && b.column_span == 1 && !b.center_items);
+  }
+
+  static InlineContext ContextOf(const html::ElementStyle& s) {
+    InlineContext c;
+    c.look = s.look;
+    c.style = s.span_style;
+    c.code = s.code;
+    return c;
+  }
+
+  void BlockElement(const HtmlNode& n, std::vector<Block>& out, SourcePos pos, int depth) {
+    html::ElementStyle s = html::StyleOf(n);
+    ReportStyle(n, s, pos);
+    if (s.box.display == Display::kNone) return;
+    Block b;
+    b.pos = pos;
+    const std::string& tag = n.tag;
+    if (IsHeading(tag) || tag == "p" || tag == "summary" || tag == "dt" || tag == "caption" ||
+        tag == "legend") {
+      if (HoldsBlock(n)) return Box(n, s, out, pos, depth);
+      b.kind = IsHeading(tag) ? BlockKind::kHeading : BlockKind::kParagraph;
+      b.level = IsHeading(tag) ? tag[1] - '0' : 0;
+      InlineContext c = ContextOf(s);
+      for (const HtmlNode* child : n.children) Inline(*child, c, b.spans, pos, depth);
+      TrimBlank(b.spans);
+      if (b.spans.empty() && !s.fragment) return;
+      MarkStep(s, b);
+      return Wrap(n, s, std::move(b), out);
+    }
+    if (tag == "ul" || tag == "ol" || tag == "menu") {
+      b.kind = BlockKind::kList;
+      b.ordered = tag == "ol";
+      if (std::string_view start = n.Attribute("start"); !start.empty())
+        b.start = std::clamp(std::atoi(std::string(start).c_str()), -999999, 999999);
+      for (const HtmlNode* child : n.children) {
+        if (child->is_text || Marker(*child, pos)) continue;
+        if (Block* original = Original(*child)) {  // a Markdown block right inside the list
+          Block item;
+          item.kind = BlockKind::kListItem;
+          item.pos = original->pos;
+          item.children.push_back(std::move(*original));
+          b.children.push_back(std::move(item));
+          continue;
+        }
+        html::ElementStyle is = html::StyleOf(*child);
+        ReportStyle(*child, is, pos);
+        Block item;
+        item.kind = BlockKind::kListItem;
+        item.pos = pos;
+        BlockChildren(*child, item.children, pos, depth);
+        MarkStep(is, item);
+        if (child->tag != "li") Warn(DiagnosticCode::kHtmlUnknownElement, TagPos(child->tag, pos), child->tag);
+        b.children.push_back(std::move(item));
+      }
+      MarkStep(s, b);
+      return Wrap(n, s, std::move(b), out);
+    }
+    if (tag == "pre") {
+      b.kind = BlockKind::kCode;
+      std::string code;
+      TextContent(n, code, 0);
+      if (!code.empty() && code.front() == '\n') code.erase(0, 1);
+      while (!code.empty() && code.back() == '\n') code.pop_back();
+      b.text = std::move(code);
+      for (const HtmlNode* child : n.children) {
+        if (child->is_text || child->tag != "code") continue;
+        std::string_view cls = child->Attribute("class");
+        if (size_t at = cls.find("language-"); at != std::string_view::npos) {
+          std::string_view lang = cls.substr(at + 9);
+          b.code.language = std::string(lang.substr(0, lang.find(' ')));
+        }
+      }
+      MarkStep(s, b);
+      return Wrap(n, s, std::move(b), out);
+    }
+    if (tag == "blockquote") {
+      b.kind = BlockKind::kQuote;
+      BlockChildren(n, b.children, pos, depth);
+      MarkStep(s, b);
+      return Wrap(n, s, std::move(b), out);
+    }
+    if (tag == "table") {
+      b.kind = BlockKind::kTable;
+      Table(n, b.table, pos, depth);
+      if (b.table.rows.empty()) return;
+      MarkStep(s, b);
+      return Wrap(n, s, std::move(b), out);
+    }
+    Box(n, s, out, pos, depth);
+  }
+
+  // A box element (div, section, …): its children become blocks inside it.
+  void Box(const HtmlNode& n, const html::ElementStyle& s, std::vector<Block>& out, SourcePos pos,
+           int depth) {
+    Block b;
+    b.kind = BlockKind::kElement;
+    b.pos = pos;
+    b.element.tag = n.tag;
+    b.element.attributes = n.attributes;
+    b.element.style = s.box;
+    InlineContext look = ContextOf(s);
+    look.look.color.clear();  // the box's colour and size reach its text through layout
+    look.look.size = 1;
+    if (look.code || look.style != kStyleNone || look.look != InlineStyle{}) {
+      // Inline styling on a box (a bold div, <kbd> around blocks) reaches its text.
+      std::vector<Block> inner;
+      BlockChildren(n, inner, pos, depth);
+      ApplyLook(inner, look);
+      b.children = std::move(inner);
+    } else {
+      BlockChildren(n, b.children, pos, depth);
+    }
+    if (n.tag == "hr") b.element.style.display = Display::kBlock;
+    else if (b.children.empty() && !BoxMatters(s.box)) return;
+    MarkStep(s, b);
+    out.push_back(std::move(b));
+  }
+
+  // A heading, paragraph, list, … whose element has a box style of its own sits in a box.
+  void Wrap(const HtmlNode& n, const html::ElementStyle& s, Block&& b, std::vector<Block>& out) {
+    if (!s.box.color.empty() || s.look.size != 1) ApplyLookToBlock(b, ContextOf(s));
+    if (!BoxMatters(s.box)) {
+      out.push_back(std::move(b));
+      return;
+    }
+    Block box;
+    box.kind = BlockKind::kElement;
+    box.pos = b.pos;
+    box.step = b.step;
+    b.step = 0;
+    box.element.tag = n.tag;
+    box.element.attributes = n.attributes;
+    box.element.style = s.box;
+    box.children.push_back(std::move(b));
+    out.push_back(std::move(box));
+  }
+
+  static void MergeLook(Span& span, const InlineContext& c) {
+    span.style |= c.style;
+    if (!c.href.empty() && !(span.style & kStyleLink)) {
+      span.style |= kStyleLink;
+      span.href = c.href;
+    }
+    InlineStyle& l = span.look;
+    if (l.color.empty()) l.color = c.look.color;
+    if (l.background.empty()) l.background = c.look.background;
+    l.size *= c.look.size;
+    if (l.shift == 0) l.shift = c.look.shift;
+    l.key = l.key || c.look.key;
+    if (c.code && span.kind == SpanKind::kText) span.kind = SpanKind::kCode;
+  }
+
+  static void ApplyLookToBlock(Block& b, const InlineContext& c) {
+    for (Span& s : b.spans) MergeLook(s, c);
+    for (auto& row : b.table.rows)
+      for (TableCell& cell : row)
+        for (Span& s : cell.spans) MergeLook(s, c);
+    for (Block& child : b.children) ApplyLookToBlock(child, c);
+  }
+
+  static void ApplyLook(std::vector<Block>& blocks, const InlineContext& c) {
+    for (Block& b : blocks) ApplyLookToBlock(b, c);
+  }
+
+  void Table(const HtmlNode& table, podium::Table& out, SourcePos pos, int depth) {
+    std::vector<const HtmlNode*> rows;
+    int head_rows = 0;
+    for (const HtmlNode* part : table.children) {
+      if (part->is_text) continue;
+      if (part->tag == "tr") rows.push_back(part);
+      if (part->tag == "thead" || part->tag == "tbody" || part->tag == "tfoot") {
+        for (const HtmlNode* tr : part->children)
+          if (!tr->is_text && tr->tag == "tr") {
+            rows.push_back(tr);
+            if (part->tag == "thead") ++head_rows;
+          }
+      }
+    }
+    size_t columns = 0;
+    for (const HtmlNode* tr : rows) {
+      std::vector<TableCell> cells;
+      bool all_th = true;
+      for (const HtmlNode* cell : tr->children) {
+        if (cell->is_text || (cell->tag != "td" && cell->tag != "th")) continue;
+        all_th = all_th && cell->tag == "th";
+        html::ElementStyle cs = html::StyleOf(*cell);
+        ReportStyle(*cell, cs, pos);
+        TableCell c;
+        InlineContext ctx = ContextOf(cs);
+        for (const HtmlNode* child : cell->children) Inline(*child, ctx, c.spans, pos, depth);
+        TrimBlank(c.spans);
+        if (out.rows.empty() || out.aligns.size() < cells.size() + 1)
+          out.aligns.push_back(cs.box.text_align);
+        cells.push_back(std::move(c));
+      }
+      if (cells.empty()) continue;
+      if (head_rows == 0 && out.rows.empty() && all_th) head_rows = -1;  // a head without <thead>
+      columns = std::max(columns, cells.size());
+      out.rows.push_back(std::move(cells));
+    }
+    for (auto& row : out.rows) row.resize(columns);
+    out.aligns.resize(columns, Align::kDefault);
+    out.header_rows = head_rows < 0 ? 1 : head_rows;
+  }
+
+  static void TextContent(const HtmlNode& n, std::string& out, int depth) {
+    if (depth > 256) return;
+    for (const HtmlNode* c : n.children) {
+      if (c->is_text) out += c->text;
+      else if (c->tag == "br") out += '\n';
+      else TextContent(*c, out, depth + 1);
+    }
+  }
+
+  // [SECTION] Inline ---------------------------------------------------------------------
+
+  static void TrimBlank(std::vector<Span>& spans) {
+    auto blank = [](const Span& s) {
+      return (s.kind == SpanKind::kText && s.text.find_first_not_of(' ') == std::string::npos) ||
+             s.kind == SpanKind::kSoftBreak;
+    };
+    while (!spans.empty() && blank(spans.back())) spans.pop_back();
+    size_t first = 0;
+    while (first < spans.size() && blank(spans[first])) ++first;
+    spans.erase(spans.begin(), spans.begin() + static_cast<std::ptrdiff_t>(first));
+    if (!spans.empty() && spans.front().kind == SpanKind::kText)
+      spans.front().text.erase(0, spans.front().text.find_first_not_of(' '));
+    if (!spans.empty() && spans.back().kind == SpanKind::kText) {
+      std::string& t = spans.back().text;
+      t.erase(t.find_last_not_of(' ') + 1);
+    }
+  }
+
+  // HTML text: runs of blanks and line ends are one space, as a browser shows them.
+  static std::string Collapse(std::string_view text) {
+    std::string out;
+    bool blank = false;
+    for (char c : text) {
+      if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
+        if (!blank) out += ' ';
+        blank = true;
+      } else {
+        out += c;
+        blank = false;
+      }
+    }
+    return out;
+  }
+
+  void AddText(std::vector<Span>& out, std::string text, const InlineContext& c, SourcePos pos) {
+    if (text.empty()) return;
+    if (text == " " && (out.empty() || (out.back().kind == SpanKind::kText &&
+                                        !out.back().text.empty() && out.back().text.back() == ' ')))
+      return;
+    Span s;
+    s.kind = c.code ? SpanKind::kCode : SpanKind::kText;
+    s.text = std::move(text);
+    s.pos = pos;
+    MergeLook(s, InlineContext{c.look, c.style, c.href, false});
+    s.look.size = c.look.size;
+    Push(out, std::move(s));
+  }
+
+  // Appends `s`, joined to the span before when they are text of one look.
+  static void Push(std::vector<Span>& out, Span s) {
+    if (!out.empty() && (s.kind == SpanKind::kText || s.kind == SpanKind::kCode)) {
+      Span& last = out.back();
+      if (last.kind == s.kind && last.style == s.style && last.href == s.href && last.look == s.look) {
+        last.text += s.text;
+        return;
+      }
+    }
+    out.push_back(std::move(s));
+  }
+
+  void Inline(const HtmlNode& n, const InlineContext& c, std::vector<Span>& out, SourcePos pos,
+              int depth) {
+    if (n.is_text) {
+      AddText(out, c.code && n.parent && n.parent->tag == "pre" ? n.text : Collapse(n.text), c, pos);
+      return;
+    }
+    if (n.tag == "podium-at") return;
+    if (n.tag == "podium-s") {  // a Markdown span
+      if (Span* original = OriginalSpan(n)) {
+        Span s = std::move(*original);
+        MergeLook(s, c);
+        Push(out, std::move(s));
+      }
+      return;
+    }
+    if (Block* original = Original(n)) {  // a Markdown block inside inline HTML: its text
+      for (Span& s : original->spans) {
+        MergeLook(s, c);
+        out.push_back(std::move(s));
+      }
+      return;
+    }
+    if (IsSilent(n.tag)) return;
+    if (n.tag == "style") return StyleSheet(n);
+    if (html::IsInertElement(n.tag) || OneOf(n.tag, {"link", "video", "audio", "canvas", "svg", "math"}))
+      return LeftOut(n, pos);
+    if (n.tag == "br") {
+      Span s;
+      s.kind = SpanKind::kLineBreak;
+      out.push_back(std::move(s));
+      return;
+    }
+    html::ElementStyle st = html::StyleOf(n);
+    ReportStyle(n, st, pos);
+    if (st.box.display == Display::kNone) return;
+    if (n.tag == "img") {
+      Span s;
+      s.kind = SpanKind::kImage;
+      s.href = std::string(n.Attribute("src"));
+      s.text = std::string(n.Attribute("alt"));
+      s.pos = TagPos("img", pos);
+      s.style = c.style;
+      auto size = [&](std::string_view attr, float box) {
+        if (box != kAuto) return box;
+        std::string_view v = n.Attribute(attr);
+        if (v.empty()) return 0.0f;
+        if (std::optional<float> px = html::ParseCssLength(v)) return *px;
+        std::optional<float> plain = html::ParseCssLength(std::string(v) + "px");
+        return plain ? *plain : 0.0f;
+      };
+      s.image_size.width = size("width", st.box.width);
+      s.image_size.height = size("height", st.box.height);
+      if (s.href.empty()) return;
+      out.push_back(std::move(s));
+      return;
+    }
+    if (!IsBlockTag(n.tag) && !IsInlineTag(n.tag) && !n.tag.empty())
+      Warn(DiagnosticCode::kHtmlUnknownElement, TagPos(n.tag, pos), n.tag);
+    InlineContext inner = c;
+    inner.style |= st.span_style;
+    if (n.tag == "a" && n.HasAttribute("href")) inner.href = std::string(n.Attribute("href"));
+    if (!st.look.color.empty()) inner.look.color = st.look.color;
+    if (!st.look.background.empty()) inner.look.background = st.look.background;
+    inner.look.size *= st.look.size;
+    if (st.look.shift != 0) inner.look.shift = st.look.shift;
+    inner.look.key = inner.look.key || st.look.key;
+    inner.code = inner.code || st.code;
+    bool block_like = IsBlockTag(n.tag) && n.tag != "li";
+    if (block_like && !out.empty()) {
+      Span br;
+      br.kind = SpanKind::kLineBreak;
+      out.push_back(std::move(br));
+    }
+    if (depth > 256) return;
+    for (const HtmlNode* child : n.children) Inline(*child, inner, out, pos, depth + 1);
+  }
+
+  Span* OriginalSpan(const HtmlNode& n) {
+    if (!span_originals_) return nullptr;
+    std::string_view v = n.Attribute(kPlaceholder);
+    size_t i = 0;
+    for (char ch : v) {
+      if (ch < '0' || ch > '9') return nullptr;
+      i = i * 10 + static_cast<size_t>(ch - '0');
+      if (i >= span_originals_->size()) return nullptr;
+    }
+    if (v.empty() || span_used_[i]) return nullptr;
+    span_used_[i] = true;
+    return &(*span_originals_)[i];
+  }
+
+  void ResolveSpans(std::vector<Span>& spans, SourcePos pos) {
+    bool any = std::any_of(spans.begin(), spans.end(),
+                           [](const Span& s) { return s.kind == SpanKind::kHtml; });
+    if (!any) return;
+    std::vector<Span> originals = std::move(spans);
+    spans.clear();
+    std::string text;
+    for (size_t i = 0; i < originals.size(); ++i) {
+      if (originals[i].kind == SpanKind::kHtml) {
+        html_blocks_.push_back({originals[i].pos.line ? originals[i].pos : pos, originals[i].text});
+        text += originals[i].text;
+      } else {
+        text += "<podium-s " + std::string(kPlaceholder) + "=\"" + std::to_string(i) + "\"></podium-s>";
+      }
+    }
+    html::HtmlTree tree = html::ParseHtml(text);
+    span_originals_ = &originals;
+    span_used_.assign(originals.size(), false);
+    LeftOutHead(*tree.head());
+    for (const HtmlNode* n : tree.body()->children) Inline(*n, InlineContext{}, spans, pos, 0);
+    for (size_t i = 0; i < originals.size(); ++i)
+      if (!span_used_[i] && originals[i].kind != SpanKind::kHtml) spans.push_back(std::move(originals[i]));
+    span_originals_ = nullptr;
+  }
+
+  const SourceText& src_;
+  std::vector<Diagnostic>& diagnostics_;
+  SlideContent& out_;
+  std::vector<HtmlSource> html_blocks_;
+  size_t current_html_ = 0;
+  SourcePos marker_pos_;
+  std::set<std::string> reported_;
+  std::vector<Block>* originals_ = nullptr;
+  std::vector<bool> used_;
+  std::vector<Span>* span_originals_ = nullptr;
+  std::vector<bool> span_used_;
+};
+
+}  // namespace
+
+// [SECTION] Entry points ---------------------------------------------------------------
+
+void ResolveHtml(const SourceText& src, std::vector<Diagnostic>& diagnostics, SlideContent& content) {
+  HtmlPass(src, diagnostics, content).Blocks(content.blocks);
+}
+
+void DropRepeatedStyleWarnings(std::vector<Diagnostic>& diagnostics) {
+  std::set<std::pair<DiagnosticCode, std::string>> seen;
+  std::vector<Diagnostic> kept;
+  kept.reserve(diagnostics.size());
+  for (Diagnostic& d : diagnostics) {
+    bool once = d.code == DiagnosticCode::kCssNotSupported || d.code == DiagnosticCode::kHtmlUnknownElement;
+    if (once && !seen.insert({d.code, d.argument}).second) continue;
+    kept.push_back(std::move(d));
+  }
+  diagnostics = std::move(kept);
+}
+
+}  // namespace podium::parse
