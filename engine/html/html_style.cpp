@@ -167,6 +167,7 @@ bool ApplyUtility(std::string_view c, ElementStyle& s) {
   if (c == "columns") {
     b.display = Display::kGrid;
     b.columns = {1, 1};
+    if (b.gap == kAuto) b.gap = 16;
     return true;
   }
   if (c == "grid") { b.display = Display::kGrid; return true; }

@@ -23,6 +23,7 @@ using html::HtmlNode;
 // [SECTION] Tags -------------------------------------------------------------------------
 
 constexpr std::string_view kPlaceholder = "data-podium";
+constexpr int kMaxBoxDepth = 100;  // boxes nested deeper are read as their text
 
 bool OneOf(std::string_view tag, std::initializer_list<std::string_view> names) {
   return std::find(names.begin(), names.end(), tag) != names.end();
@@ -275,8 +276,13 @@ class HtmlPass {
       flush();
       pos = Here(pos);
       if (unknown) Warn(DiagnosticCode::kHtmlUnknownElement, TagPos(n.tag, pos), n.tag);
-      if (depth > 200) {  // deeper boxes add nothing a slide can show; their content stays
-        BlockChildren(n, out, pos, depth);
+      if (depth > kMaxBoxDepth) {  // deeper boxes add nothing a slide can show: their text stays
+        Block p;
+        p.kind = BlockKind::kParagraph;
+        p.pos = pos;
+        AddText(p.spans, FlatText(n), InlineContext{}, pos);
+        TrimBlank(p.spans);
+        if (!p.spans.empty()) out.push_back(std::move(p));
         continue;
       }
       BlockElement(n, out, pos, depth + 1);
@@ -504,6 +510,22 @@ class HtmlPass {
     for (auto& row : out.rows) row.resize(columns);
     out.aligns.resize(columns, Align::kDefault);
     out.header_rows = head_rows < 0 ? 1 : head_rows;
+  }
+
+  // All the text under `n`, blanks collapsed, without recursion (10,000 nested divs).
+  static std::string FlatText(const HtmlNode& n) {
+    std::string text;
+    std::vector<const HtmlNode*> stack(n.children.rbegin(), n.children.rend());
+    while (!stack.empty()) {
+      const HtmlNode* c = stack.back();
+      stack.pop_back();
+      if (c->is_text) text += c->text;
+      else if (!html::IsInertElement(c->tag) && c->tag != "style") {
+        text += ' ';
+        stack.insert(stack.end(), c->children.rbegin(), c->children.rend());
+      }
+    }
+    return Collapse(text);
   }
 
   static void TextContent(const HtmlNode& n, std::string& out, int depth) {

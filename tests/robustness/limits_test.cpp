@@ -245,6 +245,44 @@ TEST(Limits, ThousandLevelsOfNestingAreFlattenedWithAWarning) {
   }
 }
 
+// [SECTION] HTML ---------------------------------------------------------------------------
+
+TEST(Limits, HostileHtmlIsReadInBoundedTimeAndDepth) {
+  std::string nested;
+  for (int i = 0; i < 10000; ++i) nested += "<div>";
+  nested += "deep text";
+  for (int i = 0; i < 10000; ++i) nested += "</div>";
+  std::string inline_nested = "Start ";
+  for (int i = 0; i < 10000; ++i) inline_nested += "<span style=\"color:red\">";
+  inline_nested += "deep";
+  std::string huge_style = "<div style=\"";
+  for (int i = 0; i < 30000; ++i) huge_style += "color: red; padding: 1px 2px; ";
+  huge_style += "\">\n\nstyled\n\n</div>\n";
+  std::string soup;
+  for (int i = 0; i < 60000; ++i) soup += "<b><i>x";  // more elements than the node limit
+  struct Case {
+    const char* what;
+    std::string source;
+    const char* word;  // text that must still be on the slide ("" when cut off by the limit)
+  };
+  const Case cases[] = {
+      {"10,000 nested divs", nested + "\n", "deep text"},
+      {"10,000 nested inline spans", inline_nested + "\n", "deep"},
+      {"a 1 MB style attribute", huge_style, "styled"},
+      {"a style sheet with * { font-size: 9999px }",
+       "<style>\n* { font-size: 9999px }\n</style>\n\n# Still readable\n", "Still readable"},
+      {"100,000 unclosed inline tags", soup + "\n", ""},
+  };
+  for (const Case& k : cases) {
+    Checked c = Check(k.source);
+    Report(k.what, k.source.size(), c);
+    ASSERT_EQ(c.deck.slides.size(), 1u) << k.what;
+    ASSERT_EQ(c.layouts.size(), 1u) << k.what;
+    if (*k.word) EXPECT_NE(c.layouts[0].text.find(k.word), std::string::npos) << k.what;
+    EXPECT_LT(c.parse_seconds + c.layout_seconds, kBlowUpSeconds) << k.what;
+  }
+}
+
 // [SECTION] Tables -------------------------------------------------------------------------
 
 std::string WideTable(int columns, int rows, bool empty_rows) {
