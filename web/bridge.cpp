@@ -84,12 +84,12 @@ EMSCRIPTEN_KEEPALIVE const char* podium_image_src(int index) {
 }
 
 // The result of fetching an image: status is AssetLoader::Status (0 ok, 1 not found,
-// 2 refused, 3 error); `message` says why when not ok.
+// 2 refused, 3 error, 4 remote and not fetched); `message` says why when not ok.
 EMSCRIPTEN_KEEPALIVE void podium_provide_image(const char* src, int src_length, int status,
                                                const uint8_t* bytes, int length,
                                                const char* message, int message_length) {
   AssetLoader::Result result;
-  result.status = status >= 0 && status <= 3 ? static_cast<AssetLoader::Status>(status)
+  result.status = status >= 0 && status <= 4 ? static_cast<AssetLoader::Status>(status)
                                              : AssetLoader::Status::kError;
   if (result.status == AssetLoader::Status::kOk && bytes && length > 0)
     result.bytes.assign(bytes, bytes + length);

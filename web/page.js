@@ -26,7 +26,7 @@ const FALLBACK_FONTS = {
   4: [[9, 'LatinModernMath.otf']],                                   // formulas
 };
 // AssetLoader::Status values (engine/layout/images.h).
-const OK = 0, NOT_FOUND = 1, REFUSED = 2, ERROR = 3;
+const OK = 0, NOT_FOUND = 1, REFUSED = 2, ERROR = 3, REMOTE = 4;  // AssetLoader::Status
 
 const $ = (id) => document.getElementById(id);
 const canvas = $('canvas');
@@ -370,7 +370,7 @@ async function openUrl(deckParam) {
   await openDeck(url.href, text, async (src) => {
     let image;
     try { image = new URL(src, url); } catch (e) { return {status: NOT_FOUND, message: 'not a URL'}; }
-    if (image.origin !== location.origin) return {status: NOT_FOUND, message: 'remote images are not fetched'};
+    if (image.origin !== location.origin) return {status: REMOTE, message: 'remote images are not fetched'};
     const response = await fetch(image);
     if (!response.ok) return {status: NOT_FOUND, message: `HTTP ${response.status}`};
     return {status: OK, bytes: new Uint8Array(await response.arrayBuffer())};
@@ -436,7 +436,8 @@ async function openFileDeck(files, deckPath) {
   }
   const text = new Uint8Array(await files.get(deckPath).arrayBuffer());
   await openDeck('file:' + deckPath, text, async (src) => {
-    if (/^[a-z][a-z0-9+.-]*:/i.test(src)) return {status: NOT_FOUND, message: 'remote images are not fetched'};
+    if (/^https?:/i.test(src)) return {status: REMOTE, message: 'remote images are not fetched'};
+    if (/^[a-z][a-z0-9+.-]*:/i.test(src)) return {status: REFUSED, message: "only files in the deck's folder are read"};
     const path = resolveInFiles(deckPath, src);
     if (path === null) return {status: REFUSED, message: "outside the deck's folder"};
     const file = files.get(path) || files.get(byName.get(path.replace(/^.*\//, '')));

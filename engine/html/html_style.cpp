@@ -151,6 +151,8 @@ std::optional<float> WidthValue(std::string_view word) {
 
 bool StartsWith(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
+bool GridTracks(std::string_view value, std::vector<float>& out);
+
 // Applies one utility class; false when it is not one Podium knows.
 bool ApplyUtility(std::string_view c, ElementStyle& s) {
   BoxStyle& b = s.box;
@@ -178,6 +180,13 @@ bool ApplyUtility(std::string_view c, ElementStyle& s) {
   if (c == "flex-col") { b.display = Display::kFlexColumn; return true; }
   if (c == "block" || c == "inline-block" || c == "inline") return true;
   if (c == "hidden") { b.display = Display::kNone; return true; }
+  if (StartsWith(c, "grid-cols-[") && c.back() == ']') {  // grid-cols-[3fr_2fr]
+    std::string tracks(c.substr(11, c.size() - 12));
+    std::replace(tracks.begin(), tracks.end(), '_', ' ');
+    if (!GridTracks(tracks, b.columns)) return false;
+    b.display = Display::kGrid;
+    return true;
+  }
   if (StartsWith(c, "grid-cols-")) {
     std::optional<float> n = Number(rest("grid-cols-"));
     if (!n || *n < 1 || *n > 12) return false;
@@ -231,6 +240,21 @@ bool ApplyUtility(std::string_view c, ElementStyle& s) {
     s.look.color = color;
     return true;
   }
+  if (StartsWith(c, "font-") && c.size() > 5 && c[5] >= '0' && c[5] <= '9') {  // UnoCSS's numeric weights: font-300, font-700
+    std::optional<float> weight = Number(rest("font-"));
+    if (!weight || *weight < 100 || *weight > 900) return false;
+    if (*weight >= 600) {
+      b.bold = true;
+      s.span_style |= kStyleBold;
+    }
+    return true;
+  }
+  // Line height and letter spacing: Podium's own typography stands (an approximation).
+  if (StartsWith(c, "leading-") || StartsWith(c, "tracking-")) return true;
+  if (c == "border-none" || c == "border-0") { b.border_width = 0; return true; }
+  if (c == "border-l" || c == "border-r" || c == "border-t" || c == "border-b" ||
+      StartsWith(c, "border-opacity-") || StartsWith(c, "border-dashed") || c == "border-solid")
+    return false;
   if (StartsWith(c, "bg-")) {
     std::string color = UtilityColor(rest("bg-"));
     if (color.empty()) return false;
@@ -661,6 +685,9 @@ ElementStyle StyleOf(const HtmlNode& element) {
     i = end;
     // Variants (dark:, md:, hover:) apply on other screens or states: the base style stands.
     if (c.find(':') != std::string_view::npos) continue;
+    // `!p-2` and `p-2!` are UnoCSS's !important: the same utility here.
+    if (c.size() > 1 && c.front() == '!') c.remove_prefix(1);
+    if (c.size() > 1 && c.back() == '!') c.remove_suffix(1);
     if (!ApplyUtility(c, s)) s.unsupported.push_back("class '" + std::string(c) + "'");
   }
   if (element.HasAttribute("style")) ApplyStyleAttribute(element.Attribute("style"), s);

@@ -444,6 +444,8 @@ void LoadDeckImages(const Deck& deck, AssetLoader& loader, ImageStore& store,
     if (!diagnostics) continue;
     DiagnosticCode code = result.status == AssetLoader::Status::kRefused
                               ? DiagnosticCode::kImagePathRefused
+                          : result.status == AssetLoader::Status::kRemote
+                              ? DiagnosticCode::kImageRemote
                               : DiagnosticCode::kImageNotFound;
     diagnostics->push_back(MakeDiagnostic(code, use.pos, use.src));
   }

@@ -26,7 +26,8 @@ namespace podium {
 // How a front end hands the engine the bytes of a file named in a deck.
 class AssetLoader {
  public:
-  enum class Status { kOk, kNotFound, kRefused, kError };
+  // kRemote: an http(s) URL that this loader does not fetch (a warning, not an error).
+  enum class Status { kOk, kNotFound, kRefused, kError, kRemote };
   struct Result {
     Status status = Status::kNotFound;
     std::vector<uint8_t> bytes;

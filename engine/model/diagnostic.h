@@ -36,6 +36,7 @@ enum class Severity { kWarning, kError };
   X(kImageUndecodable, kError, "cannot decode image {}")                                          \
   X(kImageTooLarge, kError, "image too large: {}")                                                \
   X(kImagePathRefused, kError, "image path '{}' is outside the deck's folder")                      \
+  X(kImageRemote, kWarning, "remote image '{}' is not fetched: a placeholder is shown")            \
   X(kSlideOverflow, kError, "slide content does not fit: {}")                                      \
   X(kMissingGlyph, kWarning, "no font has the character {}")                                       \
   X(kUnknownCodeLanguage, kWarning, "unknown code language '{}'; shown without highlighting")      \

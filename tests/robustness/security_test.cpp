@@ -90,6 +90,19 @@ TEST_F(DeckFolderTest, PathsLeavingTheFolderAreRefusedWithADiagnostic) {
   }
 }
 
+TEST_F(DeckFolderTest, WebRootPathsReadThePublicFolderThenTheDeckFolder) {
+  fs::create_directories(root_ / "deck" / "public" / "img");
+  fs::copy_file(root_ / "deck" / "ok.png", root_ / "deck" / "public" / "img" / "logo.png");
+  tools::LoadedDeck loaded = Load({"/img/logo.png", "/ok.png", "/missing.png"});
+  EXPECT_TRUE(loaded.images.Find("/img/logo.png")->ok) << "Slidev's public/ folder";
+  EXPECT_TRUE(loaded.images.Find("/ok.png")->ok) << "the deck's folder";
+  EXPECT_EQ(At(loaded, 3), nullptr);
+  EXPECT_EQ(At(loaded, 5), nullptr);
+  const Diagnostic* d = At(loaded, 7);
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->code, DiagnosticCode::kImagePathRefused);
+}
+
 TEST_F(DeckFolderTest, PathsInsideTheFolderStillLoad) {
   tools::LoadedDeck loaded = Load({"ok.png", "sub/in.png", "sub/../ok.png", "./ok.png",
                                    "ok.png?v=2", "ok.png#frag"});
@@ -123,7 +136,10 @@ TEST_F(DeckFolderTest, UrlsAreNeverFetched) {
   for (int line : {3, 5, 7, 9}) {
     const Diagnostic* d = At(loaded, line);
     ASSERT_NE(d, nullptr) << "line " << line;
-    EXPECT_EQ(d->severity, Severity::kError);
+    // A web image is a warning (a placeholder, the deck still builds); other schemes are
+    // refused as errors.
+    EXPECT_EQ(d->severity, line <= 5 ? Severity::kWarning : Severity::kError) << d->argument;
+    EXPECT_EQ(d->code, line <= 5 ? DiagnosticCode::kImageRemote : DiagnosticCode::kImagePathRefused);
     EXPECT_FALSE(loaded.images.Find(d->argument)->ok);
     std::printf("[security] %s  (%s)\n", FormatDiagnostic("deck.md", *d).c_str(),
                 loaded.images.Find(d->argument)->error.c_str());

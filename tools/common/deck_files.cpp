@@ -81,26 +81,48 @@ DeckFolderLoader::DeckFolderLoader(fs::path root) {
 AssetLoader::Result DeckFolderLoader::Load(std::string_view path) {
   Result result;
   std::string p(path);
-  if (p.find("://") != std::string::npos || p.rfind("data:", 0) == 0) {
-    result.status = Status::kNotFound;
+  if (p.rfind("http://", 0) == 0 || p.rfind("https://", 0) == 0) {
+    result.status = Status::kRemote;
     result.message = "remote images are not fetched";
+    return result;
+  }
+  if (p.find("://") != std::string::npos || p.rfind("data:", 0) == 0) {
+    result.status = Status::kRefused;
+    result.message = "only files in the deck's folder are read";
     return result;
   }
   // Links may carry a query or fragment; files do not.
   if (size_t cut = p.find_first_of("?#"); cut != std::string::npos) p.resize(cut);
   fs::path relative(p);
-  if (relative.is_absolute()) {
-    result.status = Status::kRefused;
-    result.message = "absolute paths are refused";
-    return result;
-  }
   std::error_code ec;
-  fs::path full = fs::weakly_canonical(root_ / relative, ec);
-  auto [root_end, _] = std::mismatch(root_.begin(), root_.end(), full.begin(), full.end());
-  if (ec || root_end != root_.end()) {
-    result.status = Status::kRefused;
-    result.message = "outside the deck's folder";
-    return result;
+  auto inside = [&](const fs::path& full) {
+    auto [root_end, _] = std::mismatch(root_.begin(), root_.end(), full.begin(), full.end());
+    return root_end == root_.end();
+  };
+  fs::path full;
+  if (relative.is_absolute()) {
+    // `/logo.png` is a path from the web root, as Slidev, Vite and reveal-md serve decks:
+    // the deck's `public/` folder, then the deck's folder. Never the file system's root.
+    relative = relative.relative_path();
+    for (const fs::path& base : {root_ / "public", root_}) {
+      fs::path candidate = fs::weakly_canonical(base / relative, ec);
+      if (!ec && inside(candidate) && fs::is_regular_file(candidate, ec)) {
+        full = candidate;
+        break;
+      }
+    }
+    if (full.empty()) {
+      result.status = Status::kRefused;
+      result.message = "absolute paths are read only from the deck's public/ folder or the deck's folder";
+      return result;
+    }
+  } else {
+    full = fs::weakly_canonical(root_ / relative, ec);
+    if (ec || !inside(full)) {
+      result.status = Status::kRefused;
+      result.message = "outside the deck's folder";
+      return result;
+    }
   }
   // One byte over the limit is enough for ImageStore::AddEncoded to refuse it as too large.
   auto bytes = ReadFileBytes(full, kMaxImageFileBytes + 1);
