@@ -19,6 +19,7 @@ namespace {
 // [SECTION] Values -----------------------------------------------------------------------
 
 constexpr float kRem = 16;  // CSS pixels of 1rem (and of 1em: elements inherit the root's)
+constexpr float kBodyPx = 44.0f / 1.5f;  // Podium's body text in Marp's CSS pixels
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
@@ -421,8 +422,11 @@ bool ApplyDeclaration(std::string_view property, std::string_view value, Element
       if (value == name) { b.font_size = f, s.look.size = f; return true; }
     std::optional<float> px = ParseCssLength(value);
     if (!px || *px == 0) return false;
-    // em and % are relative to the parent: ParseCssLength gave 16 px per em, −fraction for %.
-    float f = *px < 0 ? -*px : *px / kRem;
+    // em and % are relative to the parent (ParseCssLength gave 16 px per em, −fraction for
+    // %); px and rem are measured against Podium's body text, Marp's 29⅓ px.
+    bool relative = value.size() > 2 && value.substr(value.size() - 2) == "em" &&
+                    value.substr(value.size() - 3) != "rem";
+    float f = *px < 0 ? -*px : relative ? *px / kRem : *px / kBodyPx;
     b.font_size = f;
     s.look.size = f;
     return true;
@@ -564,26 +568,19 @@ bool ApplyDeclaration(std::string_view property, std::string_view value, Element
   return false;
 }
 
-void ApplyStyleAttribute(std::string_view css, ElementStyle& s) {
-  // A 1 MB style attribute is read once, in order; each declaration is bounded by its `;`.
-  size_t i = 0;
-  while (i < css.size()) {
-    size_t end = std::min(css.find(';', i), css.size());
-    std::string_view decl = Trim(css.substr(i, end - i));
-    i = end + 1;
-    size_t colon = decl.find(':');
-    if (colon == std::string_view::npos) continue;
-    std::string property = Lower(Trim(decl.substr(0, colon)));
-    std::string_view value = Trim(decl.substr(colon + 1));
-    if (size_t bang = value.find("!important"); bang != std::string_view::npos)
-      value = Trim(value.substr(0, bang));
-    if (property.empty() || property.size() > 64) continue;
-    if (StartsWith(property, "--")) {
-      s.unsupported.push_back("CSS custom property '" + property + "'");
+// Applies declarations in order (later wins); var() is resolved against `node`.
+void ApplyDeclarations(const std::vector<const CssDeclaration*>& declarations, const HtmlNode& node,
+                       const Cascade* cascade, ElementStyle& s) {
+  for (const CssDeclaration* d : declarations) {
+    if (d->property.substr(0, 2) == "--") continue;  // custom properties: read by var()
+    std::string value = cascade ? cascade->ResolveVars(node, d->value)
+                                : std::string(d->value.find("var(") == std::string::npos ? d->value : "");
+    if (value.empty()) {
+      s.unsupported.push_back("CSS '" + d->property + ": " + d->value.substr(0, 40) + "'");
       continue;
     }
-    if (!ApplyDeclaration(property, value, s))
-      s.unsupported.push_back("CSS '" + property + ": " + std::string(value.substr(0, 40)) + "'");
+    if (!ApplyDeclaration(d->property, Trim(value), s))
+      s.unsupported.push_back("CSS '" + d->property + ": " + value.substr(0, 40) + "'");
   }
 }
 
@@ -659,7 +656,7 @@ std::optional<float> ParseCssLength(std::string_view value) {
   return std::nullopt;
 }
 
-ElementStyle StyleOf(const HtmlNode& element) {
+ElementStyle StyleOf(const HtmlNode& element, const Cascade* cascade) {
   ElementStyle s;
   ApplyTagDefaults(element.tag, s);
   if (std::string_view align = element.Attribute("align"); !align.empty()) {
@@ -675,6 +672,7 @@ ElementStyle StyleOf(const HtmlNode& element) {
     }
   }
   if (element.HasAttribute("v-click") || element.HasAttribute("v-after")) s.fragment = true;
+  if (element.HasAttribute("hidden")) s.box.display = Display::kNone;
   std::string_view classes = element.Attribute("class");
   size_t i = 0;
   while (i < classes.size()) {
@@ -688,9 +686,25 @@ ElementStyle StyleOf(const HtmlNode& element) {
     // `!p-2` and `p-2!` are UnoCSS's !important: the same utility here.
     if (c.size() > 1 && c.front() == '!') c.remove_prefix(1);
     if (c.size() > 1 && c.back() == '!') c.remove_suffix(1);
-    if (!ApplyUtility(c, s)) s.unsupported.push_back("class '" + std::string(c) + "'");
+    if (!ApplyUtility(c, s) && !(cascade && cascade->NamesClass(c)))
+      s.unsupported.push_back("class '" + std::string(c) + "'");
   }
-  if (element.HasAttribute("style")) ApplyStyleAttribute(element.Attribute("style"), s);
+  // The cascade: the sheets' normal declarations, the inline style's, then the !important
+  // ones of each (sheets first, as the author's inline !important wins).
+  std::vector<const CssDeclaration*> sheet;
+  if (cascade) sheet = cascade->Match(element);
+  std::vector<CssDeclaration> inline_style;
+  if (element.HasAttribute("style")) inline_style = ParseDeclarations(element.Attribute("style"));
+  std::vector<const CssDeclaration*> ordered;
+  for (const CssDeclaration* d : sheet)
+    if (!d->important) ordered.push_back(d);
+  for (const CssDeclaration& d : inline_style)
+    if (!d.important) ordered.push_back(&d);
+  for (const CssDeclaration* d : sheet)
+    if (d->important) ordered.push_back(d);
+  for (const CssDeclaration& d : inline_style)
+    if (d.important) ordered.push_back(&d);
+  ApplyDeclarations(ordered, element, cascade, s);
   return s;
 }
 

@@ -6,7 +6,8 @@
 //   s.box.display == Display::kGrid;  s.box.columns == {1, 1};  s.box.gap == 16
 //   StyleOf(<span style="color: tomato">).look.color == "tomato"
 //
-// Order, as the cascade would give it: tag defaults, then classes, then the inline style.
+// Order: tag defaults, then utility classes, then the deck's style sheets and the inline
+// style by the cascade's rules.
 // What is not understood is listed in `unsupported` ("CSS property 'transform'", "class
 // 'my-theme-box'"), for `check` to report once per deck.
 #pragma once
@@ -16,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "html/css.h"
 #include "html/html_tree.h"
 #include "model/deck.h"
 
@@ -30,7 +32,9 @@ struct ElementStyle {
   std::vector<std::string> unsupported;
 };
 
-ElementStyle StyleOf(const HtmlNode& element);
+// With a cascade, the deck's style sheets apply too (between the classes and the inline
+// style, ordered as css.h says), and var() is resolved.
+ElementStyle StyleOf(const HtmlNode& element, const Cascade* cascade = nullptr);
 
 // Tailwind's colour `name-shade` ("red-500", "slate-800") as #rrggbb, or "" when unknown.
 std::string TailwindColor(std::string_view name);

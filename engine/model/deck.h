@@ -237,6 +237,8 @@ struct DeckMeta {
   std::optional<double> duration_seconds;  // planned talk length
   std::string lang;               // "en", "zh", … (empty: from the text)
   std::string url;                // where the deck is published
+  std::string style;              // deck-wide CSS from the front matter (Marp's `style:`)
+  SourcePos style_pos;
 };
 
 struct Deck {

@@ -17,7 +17,6 @@ constexpr std::string_view kToleratedFrontMatterKeys[] = {
     // Marp
     "marp",
     "math",
-    "style",
     "description",
     "keywords",
     "image",
@@ -117,7 +116,7 @@ constexpr std::string_view kToleratedSlideHeaderKeys[] = {
 
 // Marp deck-wide keys that Podium accepts and does not use.
 constexpr std::string_view kToleratedGlobalDirectives[] = {
-    "marp", "math", "style", "description", "keywords", "image",
+    "marp", "math", "description", "keywords", "image",
 };
 
 // Local style keys that Podium accepts and does not use.
@@ -179,6 +178,9 @@ bool ApplyDeckKey(const YamlEntry& e, const OffsetMapper& at, DirectiveSink& sin
     meta.lang = value;
   } else if (key == "url") {
     meta.url = value;
+  } else if (key == "style") {  // Marp's deck-wide CSS (a `style: |` block)
+    meta.style = value;
+    meta.style_pos = pos;
   } else if (key == "theme") {
     std::string name = ToLowerAscii(value);
     auto alias = std::find_if(std::begin(kThemeAliases), std::end(kThemeAliases),

@@ -8,10 +8,12 @@
 
 #include <algorithm>
 #include <array>
+#include <memory>
 #include <set>
 #include <string>
 #include <string_view>
 
+#include "html/css.h"
 #include "html/html_style.h"
 #include "html/html_tree.h"
 
@@ -66,10 +68,15 @@ struct InlineContext {
 
 class HtmlPass {
  public:
-  HtmlPass(const SourceText& src, std::vector<Diagnostic>& diagnostics, SlideContent& out)
-      : src_(src), diagnostics_(diagnostics), out_(out) {}
+  // `fragments`: the slide's steps so far (Slide::steps − 1); fragments found here add to it.
+  // `reported`: what was already said once for the deck.
+  HtmlPass(std::vector<Diagnostic>& diagnostics, int& fragments, const html::Cascade* cascade,
+           std::set<std::string>& reported)
+      : diagnostics_(diagnostics), fragments_(fragments), cascade_(cascade), reported_(reported) {}
 
-  void Blocks(std::vector<Block>& blocks) {
+  // A slide's blocks: with `slide`, the blocks are its top level, read inside a <section>
+  // of the slide's classes (Marp's slide element, which its CSS styles).
+  void Blocks(std::vector<Block>& blocks, Slide* slide = nullptr) {
     for (Block& b : blocks) {
       if (!b.children.empty()) Blocks(b.children);
       ResolveSpans(b.spans, b.pos);
@@ -78,11 +85,22 @@ class HtmlPass {
     }
     bool any = std::any_of(blocks.begin(), blocks.end(),
                            [](const Block& b) { return b.kind == BlockKind::kHtml; });
-    if (!any) return;
+    bool styled = slide && cascade_ && !cascade_->empty();
+    if (!any && !styled) return;
+    if (blocks.empty()) return;
 
     std::vector<Block> originals = std::move(blocks);
     blocks.clear();
     std::string text;
+    if (slide) {
+      text += "<section data-podium-slide";
+      if (!slide->style.classes.empty()) {
+        text += " class=\"";
+        for (const std::string& c : slide->style.classes) text += Escape(c) + " ";
+        text += "\"";
+      }
+      text += ">";
+    }
     for (size_t i = 0; i < originals.size(); ++i) {
       const Block& b = originals[i];
       if (b.kind == BlockKind::kHtml) {
@@ -98,6 +116,7 @@ class HtmlPass {
                 std::to_string(i) + "\"></" + std::string(tag) + ">\n";
       }
     }
+    if (slide) text += "</section>";
     html::HtmlTree tree = html::ParseHtml(text);
     if (tree.truncated())
       Warn(DiagnosticCode::kLimitExceeded, originals.front().pos,
@@ -105,8 +124,10 @@ class HtmlPass {
                " elements: the rest is left out");
     originals_ = &originals;
     used_.assign(originals.size(), false);
+    slide_ = slide;
     LeftOutHead(*tree.head());
     BlockChildren(*tree.body(), blocks, originals.front().pos);
+    slide_ = nullptr;
     // A placeholder the parser moved out of reach (it never drops one) still shows.
     for (size_t i = 0; i < originals.size(); ++i)
       if (!used_[i] && originals[i].kind != BlockKind::kHtml) blocks.push_back(std::move(originals[i]));
@@ -118,6 +139,45 @@ class HtmlPass {
     SourcePos pos;
     std::string text;
   };
+
+  static std::string Escape(std::string_view s) {
+    std::string out;
+    for (char c : s) {
+      if (c == '"') out += "&quot;";
+      else if (c == '<') out += "&lt;";
+      else if (c == '&') out += "&amp;";
+      else out += c;
+    }
+    return out;
+  }
+
+  // The slide's own <section>: its style goes to the slide (background, colour) and, for
+  // the rest (alignment, padding, columns), to a box around the slide's blocks.
+  void SlideSection(const HtmlNode& section, std::vector<Block>& out, SourcePos pos, int depth) {
+    html::ElementStyle s = html::StyleOf(section, cascade_);
+    ReportStyle(section, s, pos);
+    if (slide_) {
+      if (slide_->style.background_color.empty() && !s.box.background.empty())
+        slide_->style.background_color = s.box.background;
+      if (slide_->style.color.empty() && !s.box.color.empty()) slide_->style.color = s.box.color;
+    }
+    BoxStyle box = s.box;
+    box.background.clear();
+    box.color.clear();
+    std::vector<Block> inner;
+    BlockChildren(section, inner, pos, depth);
+    if (!BoxMatters(box) && box.font_size == 1) {
+      for (Block& b : inner) out.push_back(std::move(b));
+      return;
+    }
+    Block b;
+    b.kind = BlockKind::kElement;
+    b.pos = pos;
+    b.element.tag = "section";
+    b.element.style = box;
+    b.children = std::move(inner);
+    out.push_back(std::move(b));
+  }
 
   static std::string_view PlaceholderTag(const Block& b) {
     switch (b.kind) {
@@ -180,6 +240,32 @@ class HtmlPass {
     diagnostics_.push_back(MakeDiagnostic(code, pos, std::move(argument)));
   }
 
+  // A Markdown block the deck's CSS styles (`h1 { color: … }`): its look and its box.
+  void StyledOriginal(const HtmlNode& n, Block&& original, std::vector<Block>& out) {
+    if (!cascade_ || cascade_->empty()) {
+      out.push_back(std::move(original));
+      return;
+    }
+    html::ElementStyle s = html::StyleOf(n, cascade_);
+    ReportStyle(n, s, original.pos);
+    if (s.box.display == Display::kNone) return;
+    InlineContext look = ContextOf(s);
+    if (look.code || look.style != kStyleNone || look.look != InlineStyle{}) ApplyLookToBlock(original, look);
+    if (!BoxMatters(s.box)) {
+      out.push_back(std::move(original));
+      return;
+    }
+    Block box;
+    box.kind = BlockKind::kElement;
+    box.pos = original.pos;
+    box.step = original.step;
+    original.step = 0;
+    box.element.tag = n.tag;
+    box.element.style = s.box;
+    box.children.push_back(std::move(original));
+    out.push_back(std::move(box));
+  }
+
   void ReportStyle(const HtmlNode& node, const html::ElementStyle& s, SourcePos pos) {
     for (const std::string& what : s.unsupported)
       if (reported_.insert(what).second) Warn(DiagnosticCode::kCssNotSupported, TagPos(node.tag, pos), what);
@@ -192,15 +278,8 @@ class HtmlPass {
   void LeftOutHead(const HtmlNode& head) {
     for (const HtmlNode* n : head.children) {
       if (n->is_text || IsSilent(n->tag)) continue;
-      if (n->tag == "style") StyleSheet(*n);
-      else LeftOut(*n, {});
+      if (n->tag != "style") LeftOut(*n, {});
     }
-  }
-
-  void StyleSheet(const HtmlNode& node) {
-    SourcePos pos = TagPos("style", {});
-    std::string what = node.HasAttribute("scoped") ? "<style scoped> (its rules)" : "<style> (its rules)";
-    if (reported_.insert(what).second) Warn(DiagnosticCode::kCssNotSupported, pos, what);
   }
 
   // The placeholder's original block, taken once; nullptr if `node` is none.
@@ -253,12 +332,13 @@ class HtmlPass {
       if (Block* original = Original(n)) {
         flush();
         pos = original->pos;
-        out.push_back(std::move(*original));
+        StyledOriginal(n, std::move(*original), out);
         continue;
       }
-      if (IsSilent(n.tag)) continue;
-      if (n.tag == "style") {
-        StyleSheet(n);
+      if (IsSilent(n.tag) || n.tag == "style") continue;  // style sheets: read for the deck
+      if (n.tag == "section" && n.HasAttribute("data-podium-slide")) {
+        flush();
+        SlideSection(n, out, pos, depth);
         continue;
       }
       if (html::IsInertElement(n.tag) || OneOf(n.tag, {"link", "video", "audio", "canvas", "svg", "math"})) {
@@ -292,7 +372,7 @@ class HtmlPass {
 
   // A step for an element marked as a fragment (reveal.js) or a click (Slidev).
   void MarkStep(const html::ElementStyle& s, Block& b) {
-    if (s.fragment && b.step == 0) b.step = ++out_.steps;
+    if (s.fragment && b.step == 0) b.step = ++fragments_;
   }
 
   static bool BoxMatters(const BoxStyle& b) {
@@ -318,7 +398,7 @@ class HtmlPass {
   }
 
   void BlockElement(const HtmlNode& n, std::vector<Block>& out, SourcePos pos, int depth) {
-    html::ElementStyle s = html::StyleOf(n);
+    html::ElementStyle s = html::StyleOf(n, cascade_);
     ReportStyle(n, s, pos);
     if (s.box.display == Display::kNone) return;
     Block b;
@@ -351,7 +431,7 @@ class HtmlPass {
           b.children.push_back(std::move(item));
           continue;
         }
-        html::ElementStyle is = html::StyleOf(*child);
+        html::ElementStyle is = html::StyleOf(*child, cascade_);
         ReportStyle(*child, is, pos);
         Block item;
         item.kind = BlockKind::kListItem;
@@ -492,7 +572,7 @@ class HtmlPass {
       for (const HtmlNode* cell : tr->children) {
         if (cell->is_text || (cell->tag != "td" && cell->tag != "th")) continue;
         all_th = all_th && cell->tag == "th";
-        html::ElementStyle cs = html::StyleOf(*cell);
+        html::ElementStyle cs = html::StyleOf(*cell, cascade_);
         ReportStyle(*cell, cs, pos);
         TableCell c;
         InlineContext ctx = ContextOf(cs);
@@ -621,7 +701,7 @@ class HtmlPass {
       return;
     }
     if (IsSilent(n.tag)) return;
-    if (n.tag == "style") return StyleSheet(n);
+    if (n.tag == "style") return;  // read for the deck (ResolveDeckHtml)
     if (html::IsInertElement(n.tag) || OneOf(n.tag, {"link", "video", "audio", "canvas", "svg", "math"}))
       return LeftOut(n, pos);
     if (n.tag == "br") {
@@ -630,7 +710,7 @@ class HtmlPass {
       out.push_back(std::move(s));
       return;
     }
-    html::ElementStyle st = html::StyleOf(n);
+    html::ElementStyle st = html::StyleOf(n, cascade_);
     ReportStyle(n, st, pos);
     if (st.box.display == Display::kNone) return;
     if (n.tag == "img") {
@@ -714,13 +794,14 @@ class HtmlPass {
     span_originals_ = nullptr;
   }
 
-  const SourceText& src_;
   std::vector<Diagnostic>& diagnostics_;
-  SlideContent& out_;
+  int& fragments_;
+  const html::Cascade* cascade_ = nullptr;
+  std::set<std::string>& reported_;
+  Slide* slide_ = nullptr;
   std::vector<HtmlSource> html_blocks_;
   size_t current_html_ = 0;
   SourcePos marker_pos_;
-  std::set<std::string> reported_;
   std::vector<Block>* originals_ = nullptr;
   std::vector<bool> used_;
   std::vector<Span>* span_originals_ = nullptr;
@@ -731,8 +812,92 @@ class HtmlPass {
 
 // [SECTION] Entry points ---------------------------------------------------------------
 
-void ResolveHtml(const SourceText& src, std::vector<Diagnostic>& diagnostics, SlideContent& content) {
-  HtmlPass(src, diagnostics, content).Blocks(content.blocks);
+namespace {
+
+struct FoundSheet {
+  std::string css;
+  bool scoped = false;
+  SourcePos pos;
+};
+
+void CollectStyleText(const HtmlNode& node, std::vector<FoundSheet>& out, SourcePos pos, int depth) {
+  if (depth > 256) return;
+  for (const HtmlNode* c : node.children) {
+    if (c->is_text) continue;
+    if (c->tag == "style") {
+      FoundSheet f;
+      for (const HtmlNode* t : c->children)
+        if (t->is_text) f.css += t->text;
+      f.scoped = c->HasAttribute("scoped");
+      f.pos = pos;
+      out.push_back(std::move(f));
+      continue;
+    }
+    CollectStyleText(*c, out, pos, depth + 1);
+  }
+}
+
+// The <style> elements of a slide's HTML blocks, in order.
+void CollectStyles(const std::vector<Block>& blocks, std::vector<FoundSheet>& out) {
+  for (const Block& b : blocks) {
+    if (b.kind == BlockKind::kHtml) {
+      std::string lower = b.text;
+      for (char& c : lower)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      if (lower.find("<style") == std::string::npos) continue;
+      html::HtmlTree tree = html::ParseHtml(b.text);
+      CollectStyleText(*tree.head(), out, b.pos, 0);
+      CollectStyleText(*tree.body(), out, b.pos, 0);
+    }
+    CollectStyles(b.children, out);
+  }
+}
+
+const Block* FirstHeadingOf(const std::vector<Block>& blocks) {
+  for (const Block& b : blocks) {
+    if (b.kind == BlockKind::kHeading) return &b;
+    if (const Block* inner = FirstHeadingOf(b.children)) return inner;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+void ResolveDeckHtml(Deck& deck, std::vector<Diagnostic>& diagnostics) {
+  std::set<std::string> reported;
+  std::vector<std::unique_ptr<html::StyleSheet>> sheets;
+  auto add_sheet = [&](const std::string& css, SourcePos pos) {
+    sheets.push_back(std::make_unique<html::StyleSheet>(html::ParseStyleSheet(css)));
+    for (const std::string& what : sheets.back()->unsupported)
+      if (reported.insert(what).second)
+        diagnostics.push_back(MakeDiagnostic(DiagnosticCode::kCssNotSupported, pos, "CSS " + what));
+    return sheets.back().get();
+  };
+  // Marp: a <style> anywhere styles every slide; <style scoped> only its own.
+  html::Cascade deck_cascade;
+  if (!deck.meta.style.empty()) deck_cascade.Add(add_sheet(deck.meta.style, deck.meta.style_pos));
+  std::vector<std::vector<FoundSheet>> found(deck.slides.size());
+  for (size_t i = 0; i < deck.slides.size(); ++i) {
+    CollectStyles(deck.slides[i].blocks, found[i]);
+    for (const FoundSheet& f : found[i])
+      if (!f.scoped) deck_cascade.Add(add_sheet(f.css, f.pos));
+  }
+  for (size_t i = 0; i < deck.slides.size(); ++i) {
+    Slide& slide = deck.slides[i];
+    html::Cascade cascade = deck_cascade;
+    for (const FoundSheet& f : found[i])
+      if (f.scoped) cascade.Add(add_sheet(f.css, f.pos));
+    int fragments = slide.steps - 1;
+    HtmlPass(diagnostics, fragments, &cascade, reported).Blocks(slide.blocks, &slide);
+    slide.steps = 1 + fragments;
+    if (const Block* heading = FirstHeadingOf(slide.blocks)) {
+      slide.title.clear();
+      for (const Span& sp : heading->spans) {
+        if (sp.kind == SpanKind::kSoftBreak || sp.kind == SpanKind::kLineBreak) slide.title += ' ';
+        else if (sp.kind != SpanKind::kHtml) slide.title += sp.text;
+      }
+    }
+  }
 }
 
 void DropRepeatedStyleWarnings(std::vector<Diagnostic>& diagnostics) {

@@ -26,12 +26,14 @@
 #include <vector>
 
 #include "model/deck.h"
-#include "parse/markdown_blocks.h"
-#include "parse/source_text.h"
 
 namespace podium::parse {
 
-void ResolveHtml(const SourceText& src, std::vector<Diagnostic>& diagnostics, SlideContent& content);
+// Runs the pass over every slide of `deck`, after its directives are resolved (a slide's
+// classes are its <section>'s). The deck's style sheets — front matter `style:` and every
+// <style> — style all slides; a <style scoped> only its own. Slide titles and steps are
+// brought up to date.
+void ResolveDeckHtml(Deck& deck, std::vector<Diagnostic>& diagnostics);
 
 // Keeps the first kCssNotSupported and kHtmlUnknownElement of each kind in a deck's
 // sorted diagnostics: a class used on every slide is one warning, where it is first used.

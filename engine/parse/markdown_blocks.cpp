@@ -14,7 +14,6 @@
 #include "parse/block_start.h"
 #include "parse/code_info.h"
 #include "parse/directives.h"
-#include "parse/html_blocks.h"
 #include "parse/html_entities.h"
 #include "parse/html_scan.h"
 #include "parse/image_keywords.h"
@@ -910,7 +909,6 @@ void BuildSlideContent(const SourceText& src, const std::vector<ByteRange>& segm
     if (k > 0) step = ++out.steps;
     builder.ParseSegment(segments[k], step);
   }
-  ResolveHtml(src, diagnostics, out);
 }
 
 }  // namespace podium::parse

@@ -130,6 +130,7 @@ class DeckParser {
 
     ResolveSlideStyles(every_slide_, directives_, deck_.slides);
     DropExcludedSlides();
+    ResolveDeckHtml(deck_, diagnostics);
     ReportMathProblems(src_, deck_.slides, diagnostics);
     for (const Slide& slide : deck_.slides) CheckDiagrams(slide.blocks, diagnostics);
     std::stable_sort(diagnostics.begin(), diagnostics.end(),
