@@ -239,6 +239,11 @@ struct DeckMeta {
   std::string url;                // where the deck is published
   std::string style;              // deck-wide CSS from the front matter (Marp's `style:`)
   SourcePos style_pos;
+  // How the deck splits into slides besides `---` lines.
+  uint8_t heading_divider = 0;  // Marp's headingDivider: bit L set → a slide starts at each
+                                // heading of level L (bit 1 = h1)
+  std::string separator;           // reveal-md's separator and verticalSeparator, as the
+  std::string vertical_separator;  // literal line they match ("<!--s-->"); "" = `---`
 };
 
 struct Deck {

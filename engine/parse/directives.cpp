@@ -1,6 +1,7 @@
 #include "parse/directives.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "model/color.h"
 #include "parse/scan.h"
@@ -79,7 +80,6 @@ constexpr std::string_view kToleratedFrontMatterKeys[] = {
     "preprocessor",
     "template",
     "listingTemplate",
-    "verticalSeparator",
     // blogs and static-site generators
     "tags",
     "categories",
@@ -144,6 +144,31 @@ void BadValue(DirectiveSink& sink, SourcePos pos, std::string_view key, std::str
 }
 
 bool IsColor(std::string_view value) { return ParseColor(value).has_value(); }
+
+// reveal-md's separator regex as the literal line it matches: `<!--s-->`, `^\n---\n$`,
+// `^(\r\n?|\n)----(\r\n?|\n)$` → "<!--s-->", "---", "----". "" when it is a pattern
+// that is more than one literal line.
+std::string SeparatorLiteral(std::string_view regex) {
+  std::string r(Trim(regex));
+  if (r.size() >= 2 && (r.front() == '\'' || r.front() == '"') && r.back() == r.front())
+    r = r.substr(1, r.size() - 2);
+  for (std::string_view noise : {"(\\r\\n?|\\n)", "\\r?\\n", "\\r\\n", "\\n", "\\r?"}) {
+    for (size_t at; (at = r.find(noise)) != std::string::npos;) r.erase(at, noise.size());
+  }
+  if (!r.empty() && r.front() == '^') r.erase(0, 1);
+  if (!r.empty() && r.back() == '$') r.pop_back();
+  std::string out;
+  for (size_t i = 0; i < r.size(); ++i) {
+    char c = r[i];
+    if (c == '\\' && i + 1 < r.size() && !std::isalnum(static_cast<unsigned char>(r[i + 1]))) {
+      out += r[++i];
+      continue;
+    }
+    if (std::string_view("[](){}*+?|.\\^$").find(c) != std::string_view::npos) return {};
+    out += c;
+  }
+  return std::string(Trim(out));
+}
 
 // [SECTION] Deck keys -----------------------------------------------------------------
 
@@ -213,7 +238,26 @@ bool ApplyDeckKey(const YamlEntry& e, const OffsetMapper& at, DirectiveSink& sin
     else if (scheme != "light" && scheme != "auto")
       BadValue(sink, pos, key, value, "use light, dark or auto");
   } else if (key == "headingDivider") {
-    Warn(sink, DiagnosticCode::kUnsupportedDirective, at.Pos(e.key_offset), key);
+    // `2`: a slide starts at every h1 and h2; `[2,3]`: at every h2 and h3 (Marp).
+    std::string v(Trim(value));
+    uint8_t mask = 0;
+    bool ok = !v.empty();
+    if (ok && v.front() == '[' && v.back() == ']') {
+      std::string_view list = std::string_view(v).substr(1, v.size() - 2);
+      for (size_t start = 0; start <= list.size();) {
+        size_t comma = std::min(list.find(',', start), list.size());
+        std::string_view part = Trim(list.substr(start, comma - start));
+        start = comma + 1;
+        if (part.size() == 1 && part[0] >= '1' && part[0] <= '6') mask |= static_cast<uint8_t>(1u << (part[0] - '0'));
+        else ok = false;
+      }
+    } else if (v.size() == 1 && v[0] >= '1' && v[0] <= '6') {
+      for (int level = 1; level <= v[0] - '0'; ++level) mask |= static_cast<uint8_t>(1u << level);
+    } else if (v != "false") {
+      ok = false;
+    }
+    if (ok) meta.heading_divider = mask;
+    else BadValue(sink, pos, key, value, "a level 1-6 or a list such as [2,3]");
   } else if (Contains(kToleratedGlobalDirectives, key)) {
     // Accepted, not used.
   } else {
@@ -397,7 +441,13 @@ void ApplyFrontMatter(const YamlDocument& doc, const OffsetMapper& at, Directive
       AddSlidevBackground(e, at, first_slide);
       continue;
     }
-    if (e.key == "separator" || e.key == "notesSeparator") {  // reveal-md regexes
+    if (e.key == "separator" || e.key == "verticalSeparator") {  // reveal-md regexes
+      std::string literal = SeparatorLiteral(e.value);
+      if (literal.empty()) Warn(sink, DiagnosticCode::kUnsupportedDirective, key_pos, e.key + ": " + e.value);
+      else (e.key == "separator" ? sink.meta.separator : sink.meta.vertical_separator) = literal;
+      continue;
+    }
+    if (e.key == "notesSeparator") {
       Warn(sink, DiagnosticCode::kUnsupportedDirective, key_pos, e.key);
       continue;
     }
@@ -460,6 +510,14 @@ bool ApplyDirectiveComment(const YamlDocument& doc, const OffsetMapper& at, Dire
     }
     YamlEntry deck_entry = e;
     deck_entry.key = std::string(name);
+    // The slides are already split when comments are read: splitting keys count only in
+    // the front matter.
+    bool splits = deck_entry.key == "headingDivider";
+    if (splits) {
+      Warn(sink, DiagnosticCode::kGlobalDirectiveOnly, key_pos, deck_entry.key);
+      known = true;
+      continue;
+    }
     if (ApplyDeckKey(deck_entry, at, sink)) {
       // Marp lets deck keys appear on any slide; they still apply to the whole deck.
       if (local) Warn(sink, DiagnosticCode::kGlobalDirectiveOnly, key_pos, deck_entry.key);

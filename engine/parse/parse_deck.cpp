@@ -102,7 +102,11 @@ class DeckParser {
       ApplyFrontMatter(doc, OffsetMapper{&src_, nullptr}, sink_, every_slide_, first_slide);
     }
 
-    outline_ = OutlineDeck(src_, fm.body_begin, diagnostics);
+    SplitRules rules;
+    rules.heading_divider = deck_.meta.heading_divider;
+    rules.separator = deck_.meta.separator;
+    rules.vertical_separator = deck_.meta.vertical_separator;
+    outline_ = OutlineDeck(src_, fm.body_begin, diagnostics, rules);
     std::vector<SlideText> slides;
     for (size_t i = 0; i < outline_.slides.size(); ++i) {
       const SlideSource& s = outline_.slides[i];

@@ -14,6 +14,7 @@ constexpr size_t kNone = std::string::npos;
 // What the structure pass remembers of each top-level block.
 struct TopBlock {
   MD_BLOCKTYPE type = MD_BLOCK_DOC;
+  int level = 0;         // headings
   size_t first = kNone;  // offset of its first text in the source
   size_t last_end = 0;   // end of its last text
 };
@@ -72,7 +73,10 @@ class StructurePass {
 
  private:
   int Enter(MD_BLOCKTYPE type, void* detail) {
-    if (depth_ == 1) top.push_back({type});
+    if (depth_ == 1) {
+      top.push_back({type});
+      if (type == MD_BLOCK_H) top.back().level = static_cast<int>(static_cast<MD_BLOCK_H_DETAIL*>(detail)->level);
+    }
     ++depth_;
     if (type == MD_BLOCK_CODE || type == MD_BLOCK_HTML) {
       VerbatimBlock v;
@@ -153,10 +157,28 @@ bool FindSlideHeader(const std::string& text, size_t after, ByteRange& lines, si
   return false;
 }
 
+// reveal-md separator lines: lines equal to `a` or `b` outside fenced and indented code.
+std::vector<size_t> LiteralSeparators(const SourceText& src, size_t body_begin,
+                                      const std::vector<VerbatimBlock>& verbatim,
+                                      std::string_view a, std::string_view b) {
+  std::vector<size_t> out;
+  const std::string& text = src.text;
+  for (LineCursor c(text, body_begin, text.size()); !c.Done(); c.Advance()) {
+    std::string_view line = Trim(c.Text());
+    if (line.empty() || (line != a && line != b)) continue;
+    size_t at = c.Current().begin;
+    bool in_code = std::any_of(verbatim.begin(), verbatim.end(), [&](const VerbatimBlock& v) {
+      return v.type == MD_BLOCK_CODE && v.first != kNone && at >= src.LineStart(v.first) && at < v.last_end;
+    });
+    if (!in_code) out.push_back(at);
+  }
+  return out;
+}
+
 }  // namespace
 
 DeckOutline OutlineDeck(const SourceText& src, size_t body_begin,
-                        std::vector<Diagnostic>& diagnostics) {
+                        std::vector<Diagnostic>& diagnostics, const SplitRules& rules) {
   const std::string& text = src.text;
   DeckOutline outline;
   StructurePass pass(src, body_begin);
@@ -195,6 +217,29 @@ DeckOutline OutlineDeck(const SourceText& src, size_t body_begin,
     from_start = false;
   }
   if (pending > 0) FindBreaks(src, gap_begin, from_start, text.size(), pending, separators);
+  if (!rules.separator.empty() || !rules.vertical_separator.empty()) {
+    // reveal-md with its own separators: `---` is a rule inside a slide, not a break.
+    std::string_view horizontal = rules.separator.empty() ? std::string_view("---") : rules.separator;
+    std::string_view vertical = rules.vertical_separator.empty() ? horizontal : rules.vertical_separator;
+    separators = LiteralSeparators(src, body_begin, pass.verbatim, horizontal, vertical);
+  }
+  // Marp's headingDivider: a slide starts at each heading of a divided level (the heading
+  // stays on it), unless nothing but blanks comes before it on its slide.
+  std::vector<size_t> heading_cuts;
+  if (rules.heading_divider != 0) {
+    for (const TopBlock& b : pass.top) {
+      if (b.type != MD_BLOCK_H || b.first == kNone || b.level < 1 || b.level > 6) continue;
+      if (!(rules.heading_divider & (1u << b.level))) continue;
+      size_t line = src.LineStart(b.first);
+      auto before = std::upper_bound(separators.begin(), separators.end(), line);
+      size_t region = before == separators.begin() ? body_begin : src.LineEnd(*(before - 1)) + 1;
+      if (!heading_cuts.empty() && heading_cuts.back() > region) region = heading_cuts.back();
+      if (IsBlank(std::string_view(text).substr(region, line > region ? line - region : 0))) continue;
+      heading_cuts.push_back(line);
+    }
+    separators.insert(separators.end(), heading_cuts.begin(), heading_cuts.end());
+    std::sort(separators.begin(), separators.end());
+  }
 
   // Regions between separators. A Slidev header swallows the `---` that closes it; in a
   // notes section (remark `???`, reveal.js `Note:`) a `---` line ends the slide even right
@@ -219,9 +264,11 @@ DeckOutline OutlineDeck(const SourceText& src, size_t body_begin,
     }
     outline.slides.push_back({region_begin, sep, header, after_separator});
     if (i >= separators.size()) break;
-    region_begin = std::min(src.LineEnd(sep) + 1, text.size());
+    bool heading_cut = std::binary_search(heading_cuts.begin(), heading_cuts.end(), sep);
+    region_begin = heading_cut ? sep : std::min(src.LineEnd(sep) + 1, text.size());
     after_separator = true;
     header = {};
+    if (heading_cut) continue;
     size_t close = 0;
     if (FindSlideHeader(text, region_begin, header, close)) {
       region_begin = std::min(src.LineEnd(close) + 1, text.size());

@@ -11,6 +11,9 @@
 //
 // A separator followed directly by `key: value` lines and a closing `---` is a Slidev
 // slide header: its lines are handed back apart from the slide's content.
+//
+// SplitRules add Marp's headingDivider (a slide starts at a heading, which stays on it)
+// and reveal-md's own separator lines (`<!--s-->`), which replace `---`.
 #pragma once
 
 #include <string>
@@ -34,7 +37,15 @@ struct DeckOutline {
   std::vector<ByteRange> verbatim;  // code and HTML blocks, sorted: no markers inside
 };
 
+// Other tools' ways of splitting, from the front matter (DeckMeta).
+struct SplitRules {
+  uint8_t heading_divider = 0;  // Marp: bit L → a slide starts at each level-L heading
+  // reveal-md: lines equal to these (outside code) split instead of `---` lines.
+  std::string separator;
+  std::string vertical_separator;  // vertical slides come in document order
+};
+
 DeckOutline OutlineDeck(const SourceText& src, size_t body_begin,
-                        std::vector<Diagnostic>& diagnostics);
+                        std::vector<Diagnostic>& diagnostics, const SplitRules& rules = {});
 
 }  // namespace podium::parse
