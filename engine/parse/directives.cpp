@@ -242,8 +242,10 @@ bool ApplyDeckKey(const YamlEntry& e, const OffsetMapper& at, DirectiveSink& sin
     std::string v(Trim(value));
     uint8_t mask = 0;
     bool ok = !v.empty();
-    if (ok && v.front() == '[' && v.back() == ']') {
-      std::string_view list = std::string_view(v).substr(1, v.size() - 2);
+    // (The YAML reader gives a flow list `[2,3]` as "2, 3".)
+    bool list_form = ok && ((v.front() == '[' && v.back() == ']') || v.find(',') != std::string::npos);
+    if (list_form) {
+      std::string_view list = v.front() == '[' ? std::string_view(v).substr(1, v.size() - 2) : std::string_view(v);
       for (size_t start = 0; start <= list.size();) {
         size_t comma = std::min(list.find(',', start), list.size());
         std::string_view part = Trim(list.substr(start, comma - start));
