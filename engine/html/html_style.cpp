@@ -9,6 +9,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 
 #include "model/color.h"
@@ -127,7 +128,18 @@ std::optional<float> Spacing(std::string_view word) {
 // A colour utility's value: "red-500", "white", "[#123456]", with an optional "/50" alpha
 // that is dropped. "" when it is not a colour.
 std::string UtilityColor(std::string_view word) {
-  word = word.substr(0, word.find('/'));
+  // `blue-500/10`: the colour at 10 % opacity.
+  if (size_t slash = word.find('/'); slash != std::string_view::npos) {
+    std::optional<float> percent = Number(word.substr(slash + 1));
+    std::string base = UtilityColor(word.substr(0, slash));
+    std::optional<uint32_t> c = ParseColor(base);
+    if (!percent || !c) return {};
+    uint32_t v = *c;  // 0xAABBGGRR
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "rgba(%u, %u, %u, %.2f)", v & 0xff, (v >> 8) & 0xff,
+                  (v >> 16) & 0xff, std::clamp(*percent / 100, 0.0f, 1.0f));
+    return buffer;
+  }
   if (word.size() > 2 && word.front() == '[' && word.back() == ']') {
     std::string_view v = word.substr(1, word.size() - 2);
     return IsColor(v) ? std::string(v) : std::string();
@@ -166,6 +178,24 @@ bool ApplyUtility(std::string_view c, ElementStyle& s) {
     return true;
   }
   if (StartsWith(c, "language-") || StartsWith(c, "lang-")) return true;
+  // remark's and xaringan's default classes.
+  if (c == "left") { b.text_align = Align::kLeft; return true; }
+  if (c == "center") { b.text_align = Align::kCenter; return true; }
+  if (c == "right") { b.text_align = Align::kRight; return true; }
+  if (c == "middle" || c == "top" || c == "bottom" || c == "hljs-default" || c == "title-slide")
+    return true;  // slide placement: the slide's class does it
+  if (c == "pull-left" || c == "pull-right" || c == "left-column" || c == "right-column") {
+    b.float_side = c == "pull-left" || c == "left-column" ? 1 : 2;
+    b.width = c == "left-column" ? -0.2f : c == "right-column" ? -0.75f : -0.47f;
+    return true;
+  }
+  if (c == "footnote") { b.font_size = s.look.size = 0.7f; return true; }
+  if (c == "large") { b.font_size = s.look.size = 1.3f; return true; }
+  if (c == "inverse") {
+    b.background = "#272822";
+    b.color = s.look.color = "#d6d6d6";
+    return true;
+  }
   // Marp themes' two-column idiom: `.columns { display: grid; grid-template-columns: 1fr 1fr }`.
   if (c == "columns") {
     b.display = Display::kGrid;
@@ -264,9 +294,8 @@ bool ApplyUtility(std::string_view c, ElementStyle& s) {
   }
   if (StartsWith(c, "border-")) {
     std::string color = UtilityColor(rest("border-"));
-    if (!color.empty()) {
+    if (!color.empty()) {  // the colour only: `border` (or border-2) draws the edge
       b.border_color = color;
-      if (b.border_width == 0) b.border_width = 1;
       return true;
     }
     std::optional<float> n = Number(rest("border-"));
@@ -485,9 +514,7 @@ bool ApplyDeclaration(std::string_view property, std::string_view value, Element
   }
   if (property == "row-gap" || property == "grid-row-gap") return true;
   if (property == "grid-template-columns") {
-    if (!GridTracks(value, b.columns)) return false;
-    if (b.display == Display::kBlock) b.display = Display::kGrid;
-    return true;
+    return GridTracks(value, b.columns);  // drawn only with display: grid, as CSS does
   }
   if (property == "grid-column") {  // `span 2`, `1 / 3`
     std::vector<std::string_view> w = Words(value);

@@ -99,6 +99,7 @@ class TreeBuilder {
     HtmlNode* n = Of(ctx).Make();
     if (!n) return HUBBUB_NOMEM;
     n->tag = Lower(tag->name);
+    n->self_closing = tag->self_closing;
     for (uint32_t i = 0; i < tag->n_attributes; ++i)
       n->attributes.emplace_back(Lower(tag->attributes[i].name), Text(tag->attributes[i].value));
     *result = n;
@@ -268,9 +269,52 @@ class TreeBuilder {
   HtmlTree& tree_;
 };
 
+namespace {
+
+// The elements HTML defines (and SVG's and MathML's roots): `/>` does not close them.
+bool IsHtmlElement(std::string_view tag) {
+  static constexpr std::string_view kTags[] = {
+      "a", "abbr", "address", "area", "article", "aside", "audio", "b", "base", "bdi", "bdo",
+      "blockquote", "body", "br", "button", "canvas", "caption", "center", "cite", "code", "col",
+      "colgroup", "data", "datalist", "dd", "del", "details", "dfn", "dialog", "div", "dl", "dt",
+      "em", "embed", "fieldset", "figcaption", "figure", "font", "footer", "form", "h1", "h2", "h3",
+      "h4", "h5", "h6", "head", "header", "hgroup", "hr", "html", "i", "iframe", "img", "input",
+      "ins", "kbd", "label", "legend", "li", "link", "main", "map", "mark", "menu", "meta",
+      "meter", "nav", "noscript", "object", "ol", "optgroup", "option", "output", "p", "param",
+      "picture", "pre", "progress", "q", "rp", "rt", "ruby", "s", "samp", "script", "section",
+      "select", "slot", "small", "source", "span", "strong", "style", "sub", "summary", "sup",
+      "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "time", "title",
+      "tr", "track", "u", "ul", "var", "video", "wbr", "svg", "math", "big", "strike", "tt",
+      "frame", "frameset"};
+  return std::find(std::begin(kTags), std::end(kTags), tag) != std::end(kTags);
+}
+
+// Components written `<x/>` end there: what the HTML parser put inside them follows them.
+void CloseSelfClosingComponents(HtmlNode* root) {
+  std::vector<HtmlNode*> stack{root};
+  while (!stack.empty()) {
+    HtmlNode* parent = stack.back();
+    stack.pop_back();
+    for (size_t i = 0; i < parent->children.size(); ++i) {
+      HtmlNode* c = parent->children[i];
+      if (c->is_text) continue;
+      if (c->self_closing && !c->children.empty() && !IsHtmlElement(c->tag)) {
+        for (HtmlNode* moved : c->children) moved->parent = parent;
+        parent->children.insert(parent->children.begin() + static_cast<std::ptrdiff_t>(i) + 1,
+                                c->children.begin(), c->children.end());
+        c->children.clear();
+      }
+      stack.push_back(c);
+    }
+  }
+}
+
+}  // namespace
+
 HtmlTree ParseHtml(std::string_view html) {
   HtmlTree tree;
   TreeBuilder(tree).Parse(html);
+  CloseSelfClosingComponents(const_cast<HtmlNode*>(tree.body()));
   return tree;
 }
 

@@ -7,7 +7,9 @@
 //                                                              by the second, as browsers do)
 //
 // Tags and attribute names are lower-case; entities are decoded; comments and doctypes are
-// left out. The tree owns its nodes; pointers stay valid while it lives. Nothing here runs a
+// left out. A component written `<my-icon/>` or `<Tweet/>` (an element HTML does not
+// define) is closed by its `/>`, as Vue — Slidev's decks — reads it; HTML's own elements
+// follow the HTML parser (`<div/>` opens a div). The tree owns its nodes; pointers stay valid while it lives. Nothing here runs a
 // script or fetches anything: it is only a tree.
 #pragma once
 
@@ -26,6 +28,7 @@ struct HtmlNode {
   std::vector<std::pair<std::string, std::string>> attributes;  // elements, in source order
   std::vector<HtmlNode*> children;
   HtmlNode* parent = nullptr;
+  bool self_closing = false;  // written `<x/>`
 
   // The value of attribute `name`, or "" when absent; HasAttribute tells the two apart.
   std::string_view Attribute(std::string_view name) const;

@@ -210,16 +210,47 @@ struct BlockLayouter {
                      int depth) {
     float top = y;
     bool first = true;
-    for (const Block& block : blocks) {
+    for (size_t i = 0; i < blocks.size(); ++i) {
+      const Block& block = blocks[i];
       if (block.kind == BlockKind::kHtml) continue;  // raw HTML is never rendered
       if (!first) y += Gap();
       int block_step = std::max(step, block.step);
+      if (IsFloat(block)) {  // floated boxes side by side (remark's .pull-left/.pull-right)
+        size_t end = i;
+        while (end < blocks.size() && IsFloat(blocks[end])) ++end;
+        y += LayoutFloats(blocks, i, end, x, y, width, step, depth);
+        i = end - 1;
+        first = false;
+        continue;
+      }
       float h = LayoutBlock(block, x, y, width, block_step, depth);
       if (h <= 0 && !first) y -= Gap();
       y += h;
       first = false;
     }
     return y - top;
+  }
+
+  static bool IsFloat(const Block& b) {
+    return b.kind == BlockKind::kElement && b.element.style.float_side != 0;
+  }
+
+  // Floats [begin, end): left ones from the left edge on, right ones from the right edge
+  // back, on one row; returns its height.
+  float LayoutFloats(const std::vector<Block>& blocks, size_t begin, size_t end, float x, float y,
+                     float width, int step, int depth) {
+    float left = x, right = x + width, row_h = 0;
+    for (size_t i = begin; i < end; ++i) {
+      const Block& b = blocks[i];
+      float w = b.element.style.width != kAuto ? CssOr(b.element.style.width, width) : width * 0.5f;
+      w = std::min(w, std::max(0.0f, right - left));
+      float bx = b.element.style.float_side == 1 ? left : right - w;
+      float h = LayoutBlock(b, bx, y, w, std::max(step, b.step), depth);
+      if (b.element.style.float_side == 1) left += w;
+      else right -= w;
+      row_h = std::max(row_h, h);
+    }
+    return row_h;
   }
 
   float LayoutBlock(const Block& block, float x, float y, float width, int step, int depth) {
@@ -565,7 +596,8 @@ struct BlockLayouter {
     float free = std::max(0.0f, width - fixed - gap * static_cast<float>(tracks.size() - 1));
     float shrink = fixed > 0 && fr == 0 && fixed > free ? free / fixed : 1;
     for (size_t i = 0; i < tracks.size(); ++i)
-      w[i] = tracks[i] < 0 ? Css(-tracks[i]) * shrink : (fr > 0 ? free * tracks[i] / fr : 0);
+      // Shares that add up to less than 1fr leave the rest of the row free, as CSS does.
+      w[i] = tracks[i] < 0 ? Css(-tracks[i]) * shrink : (fr > 0 ? free * tracks[i] / std::max(fr, 1.0f) : 0);
     return w;
   }
 
@@ -584,7 +616,8 @@ struct BlockLayouter {
       return S(27);
     }
     float box_w = width;
-    if (st.width != kAuto) box_w = std::min(width, CssOr(st.width, width));
+    // (A float's width was taken by LayoutFloats, which gives it exactly that room.)
+    if (st.width != kAuto && st.float_side == 0) box_w = std::min(width, CssOr(st.width, width));
     if (st.max_width != kAuto) box_w = std::min(box_w, CssOr(st.max_width, width));
     float box_x = x;
     if (box_w < width && align == Align::kCenter) box_x = x + (width - box_w) * 0.5f;
@@ -664,7 +697,7 @@ struct BlockLayouter {
         for (size_t i = col; i < col + span; ++i) cell_w += widths[i];
         cell_w += gap * static_cast<float>(span - 1);
         size_t first = out->items.size();
-        float h = LayoutBlock(*c, cell_x, row_y, cell_w, std::max(step, c->step), depth + 1);
+        float h = LayoutBlock(*c, cell_x, row_y, cell_w, std::max(step, c->step), depth);
         row.push_back({first, h});
         row_h = std::max(row_h, h);
         col += span;
@@ -672,7 +705,7 @@ struct BlockLayouter {
       finish_row();
       content_h = children.empty() ? 0 : row_y + row_h - inner_y;
     } else {
-      content_h = LayoutBlocks(block.children, inner_x, inner_y, inner_w, step, depth + 1);
+      content_h = LayoutBlocks(block.children, inner_x, inner_y, inner_w, step, depth);
     }
     theme = saved_theme;
     align = saved_align;

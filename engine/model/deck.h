@@ -155,6 +155,7 @@ struct BoxStyle {
   float border_width = 0;
   std::string border_color;
   float opacity = 1;
+  int8_t float_side = 0;  // float: 1 left, 2 right (remark's .pull-left / .pull-right)
 };
 
 struct Element {

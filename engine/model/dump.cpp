@@ -127,6 +127,7 @@ std::string BoxWords(const BoxStyle& b) {
   if (b.radius) out += " radius=" + Number(b.radius);
   if (b.border_width) out += " border=" + Number(b.border_width) + (b.border_color.empty() ? "" : " " + b.border_color);
   if (b.opacity != 1) out += " opacity=" + Number(b.opacity);
+  if (b.float_side) out += b.float_side == 1 ? " float=left" : " float=right";
   return out;
 }
 

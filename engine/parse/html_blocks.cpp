@@ -77,20 +77,15 @@ class HtmlPass {
   // A slide's blocks: with `slide`, the blocks are its top level, read inside a <section>
   // of the slide's classes (Marp's slide element, which its CSS styles).
   void Blocks(std::vector<Block>& blocks, Slide* slide = nullptr) {
-    for (Block& b : blocks) {
-      if (!b.children.empty()) Blocks(b.children);
-      ResolveSpans(b.spans, b.pos);
-      for (auto& row : b.table.rows)
-        for (TableCell& cell : row) ResolveSpans(cell.spans, b.pos);
-    }
-    bool any = std::any_of(blocks.begin(), blocks.end(),
-                           [](const Block& b) { return b.kind == BlockKind::kHtml; });
+    ResolveAllSpans(blocks);
+    bool any = ContainsHtml(blocks);
     bool styled = slide && cascade_ && !cascade_->empty();
     if (!any && !styled) return;
     if (blocks.empty()) return;
 
-    std::vector<Block> originals = std::move(blocks);
-    blocks.clear();
+    SourcePos first_pos = blocks.front().pos;
+    pool_.clear();
+    shells_.clear();
     std::string text;
     if (slide) {
       text += "<section data-podium-slide";
@@ -101,36 +96,23 @@ class HtmlPass {
       }
       text += ">";
     }
-    for (size_t i = 0; i < originals.size(); ++i) {
-      const Block& b = originals[i];
-      if (b.kind == BlockKind::kHtml) {
-        // A marker before each HTML block tells the elements after it where they are.
-        text += "<podium-at " + std::string(kPlaceholder) + "-at=\"" +
-                std::to_string(html_blocks_.size()) + "\"></podium-at>";
-        html_blocks_.push_back({b.pos, b.text});
-        text += b.text;
-        text += '\n';
-      } else {
-        std::string_view tag = PlaceholderTag(b);
-        text += "<" + std::string(tag) + " " + std::string(kPlaceholder) + "=\"" +
-                std::to_string(i) + "\"></" + std::string(tag) + ">\n";
-      }
-    }
+    for (Block& b : blocks) Emit(std::move(b), text);
+    blocks.clear();
     if (slide) text += "</section>";
     html::HtmlTree tree = html::ParseHtml(text);
     if (tree.truncated())
-      Warn(DiagnosticCode::kLimitExceeded, originals.front().pos,
+      Warn(DiagnosticCode::kLimitExceeded, first_pos,
            "HTML with more than " + std::to_string(html::kMaxHtmlNodes) +
                " elements: the rest is left out");
-    originals_ = &originals;
-    used_.assign(originals.size(), false);
+    originals_ = &pool_;
+    used_.assign(pool_.size(), false);
     slide_ = slide;
     LeftOutHead(*tree.head());
-    BlockChildren(*tree.body(), blocks, originals.front().pos);
+    BlockChildren(*tree.body(), blocks, first_pos);
     slide_ = nullptr;
     // A placeholder the parser moved out of reach (it never drops one) still shows.
-    for (size_t i = 0; i < originals.size(); ++i)
-      if (!used_[i] && originals[i].kind != BlockKind::kHtml) blocks.push_back(std::move(originals[i]));
+    for (size_t i = 0; i < pool_.size(); ++i)
+      if (!used_[i]) blocks.push_back(std::move(pool_[i]));
     originals_ = nullptr;
   }
 
@@ -139,6 +121,192 @@ class HtmlPass {
     SourcePos pos;
     std::string text;
   };
+
+  static bool ContainsHtml(const std::vector<Block>& blocks) {
+    for (const Block& b : blocks)
+      if (b.kind == BlockKind::kHtml || ContainsHtml(b.children)) return true;
+    return false;
+  }
+
+  // `<h3>…</h3>` opening a line starts an HTML block in CommonMark, but md4c 0.4.8 knows
+  // only h1 among the headings there and reads a paragraph with inline HTML: such a
+  // paragraph is turned back into the HTML block it is.
+  static bool OpensWithHeadingTag(const Block& b) {
+    if (b.kind != BlockKind::kParagraph || b.spans.empty() || b.spans[0].kind != SpanKind::kHtml) return false;
+    const std::string& t = b.spans[0].text;
+    return t.size() >= 4 && t[0] == '<' && (t[1] == 'h' || t[1] == 'H') && t[2] >= '2' && t[2] <= '6' &&
+           (t[3] == '>' || t[3] == ' ' || t[3] == '\t' || t[3] == '/' || t[3] == '\n');
+  }
+
+  static std::string EscapeText(std::string_view s) {
+    std::string out;
+    for (char c : s) {
+      if (c == '<') out += "&lt;";
+      else if (c == '>') out += "&gt;";
+      else if (c == '&') out += "&amp;";
+      else out += c;
+    }
+    return out;
+  }
+
+  // The spans as the HTML markdown-it would write for them.
+  static std::string SpansToHtml(const std::vector<Span>& spans) {
+    std::string out;
+    for (const Span& sp : spans) {
+      std::string open, close;
+      auto wrap = [&](const char* tag) {
+        open += "<" + std::string(tag) + ">";
+        close = "</" + std::string(tag) + ">" + close;
+      };
+      if (sp.kind == SpanKind::kHtml) {
+        out += sp.text;
+        continue;
+      }
+      if (sp.style & kStyleLink) {
+        open += "<a href=\"" + Escape(sp.href) + "\">";
+        close = "</a>";
+      }
+      if (sp.style & kStyleBold) wrap("b");
+      if (sp.style & kStyleItalic) wrap("i");
+      if (sp.style & kStyleStrike) wrap("s");
+      if (sp.style & kStyleUnderline) wrap("u");
+      switch (sp.kind) {
+        case SpanKind::kText: out += open + EscapeText(sp.text) + close; break;
+        case SpanKind::kCode: out += open + "<code>" + EscapeText(sp.text) + "</code>" + close; break;
+        case SpanKind::kMath: out += open + EscapeText("$" + sp.text + "$") + close; break;
+        case SpanKind::kImage:
+          out += "<img src=\"" + Escape(sp.href) + "\" alt=\"" + Escape(sp.text) + "\">";
+          break;
+        case SpanKind::kLineBreak: out += "<br>"; break;
+        case SpanKind::kSoftBreak: out += "\n"; break;
+        case SpanKind::kHtml: break;
+      }
+    }
+    return out;
+  }
+
+  // Slidev's icon components (`<carbon:arrow-right/>`, `<mdi:github />`): CommonMark does
+  // not take a tag name with a colon for HTML, so md4c leaves them in the text. They are
+  // cut out of text spans as the tags they are.
+  static void SplitIconTags(std::vector<Span>& spans) {
+    std::vector<Span> out;
+    for (Span& sp : spans) {
+      if (sp.kind != SpanKind::kText || sp.text.find(':') == std::string::npos) {
+        out.push_back(std::move(sp));
+        continue;
+      }
+      const std::string& t = sp.text;
+      size_t done = 0;
+      for (size_t lt = t.find('<'); lt != std::string::npos; lt = t.find('<', lt + 1)) {
+        size_t i = lt + 1;
+        auto name_char = [&](char c) {
+          return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+        };
+        size_t start = i;
+        while (i < t.size() && name_char(t[i])) ++i;
+        if (i == start || i >= t.size() || t[i] != ':') continue;
+        size_t name2 = ++i;
+        while (i < t.size() && name_char(t[i])) ++i;
+        if (i == name2) continue;
+        size_t close = t.find("/>", i);
+        size_t next_lt = t.find('<', i);
+        if (close == std::string::npos || (next_lt != std::string::npos && next_lt < close)) continue;
+        if (lt > done) {
+          Span before = sp;
+          before.text = t.substr(done, lt - done);
+          out.push_back(std::move(before));
+        }
+        Span tag = sp;
+        tag.kind = SpanKind::kHtml;
+        tag.text = t.substr(lt, close + 2 - lt);
+        out.push_back(std::move(tag));
+        done = close + 2;
+        lt = close + 1;
+      }
+      if (done == 0) {
+        out.push_back(std::move(sp));
+      } else if (done < t.size()) {
+        Span rest = sp;
+        rest.text = t.substr(done);
+        out.push_back(std::move(rest));
+      }
+    }
+    spans = std::move(out);
+  }
+
+  void ResolveAllSpans(std::vector<Block>& blocks) {
+    for (Block& b : blocks) {
+      SplitIconTags(b.spans);
+      if (OpensWithHeadingTag(b)) {
+        b.text = SpansToHtml(b.spans);
+        b.spans.clear();
+        b.kind = BlockKind::kHtml;
+        continue;
+      }
+      ResolveAllSpans(b.children);
+      ResolveSpans(b.spans, b.pos);
+      for (auto& row : b.table.rows)
+        for (TableCell& cell : row) ResolveSpans(cell.spans, b.pos);
+    }
+  }
+
+  // Writes `b` into the slide's HTML: raw HTML as it is; a list, item or quote with raw
+  // HTML inside as its element (data-podium-open names its shell: the block without its
+  // children), so that a `</div>` in a list item closes the list as a browser closes it;
+  // any other block as a placeholder.
+  void Emit(Block&& b, std::string& text) {
+    if (b.kind == BlockKind::kHtml) {
+      // A marker before each HTML block tells the elements after it where they are.
+      text += "<podium-at " + std::string(kPlaceholder) + "-at=\"" +
+              std::to_string(html_blocks_.size()) + "\"></podium-at>";
+      html_blocks_.push_back({b.pos, b.text});
+      text += b.text;
+      text += '\n';
+      return;
+    }
+    bool container = b.kind == BlockKind::kList || b.kind == BlockKind::kQuote || b.kind == BlockKind::kListItem;
+    if (container && ContainsHtml(b.children)) {
+      std::string tag = b.kind == BlockKind::kList ? (b.ordered ? "ol" : "ul")
+                        : b.kind == BlockKind::kQuote ? "blockquote" : "li";
+      std::vector<Block> children = std::move(b.children);
+      b.children.clear();
+      text += "<" + tag + " " + std::string(kPlaceholder) + "-open=\"" + std::to_string(shells_.size()) + "\">\n";
+      shells_.push_back(std::move(b));
+      for (Block& c : children) {
+        if (shells_[shells_.size() - 1].kind == BlockKind::kList && c.kind == BlockKind::kListItem &&
+            !ContainsHtml(c.children)) {
+          // Every item of an expanded list is an <li>, with placeholders inside.
+          std::vector<Block> inner = std::move(c.children);
+          c.children.clear();
+          text += "<li " + std::string(kPlaceholder) + "-open=\"" + std::to_string(shells_.size()) + "\">\n";
+          shells_.push_back(std::move(c));
+          for (Block& g : inner) Emit(std::move(g), text);
+          text += "</li>\n";
+          continue;
+        }
+        Emit(std::move(c), text);
+      }
+      text += "</" + tag + ">\n";
+      return;
+    }
+    std::string_view tag = PlaceholderTag(b);
+    text += "<" + std::string(tag) + " " + std::string(kPlaceholder) + "=\"" +
+            std::to_string(pool_.size()) + "\"></" + std::string(tag) + ">\n";
+    pool_.push_back(std::move(b));
+  }
+
+  // The shell of an expanded list, item or quote (`data-podium-open`), or nullptr.
+  const Block* Shell(const HtmlNode& node) const {
+    std::string_view v = node.Attribute(std::string(kPlaceholder) + "-open");
+    if (v.empty()) return nullptr;
+    size_t k = 0;
+    for (char c : v) {
+      if (c < '0' || c > '9') return nullptr;
+      k = k * 10 + static_cast<size_t>(c - '0');
+      if (k >= shells_.size()) return nullptr;
+    }
+    return &shells_[k];
+  }
 
   static std::string Escape(std::string_view s) {
     std::string out;
@@ -161,9 +329,14 @@ class HtmlPass {
         slide_->style.background_color = s.box.background;
       if (slide_->style.color.empty() && !s.box.color.empty()) slide_->style.color = s.box.color;
     }
+    // The slide's size and margins are Podium's own: width, height, padding and margins of
+    // Marp's section (1280 × 720, padding 78 px) are the slide's frame, already drawn.
     BoxStyle box = s.box;
     box.background.clear();
     box.color.clear();
+    box.width = box.height = box.max_width = kAuto;
+    for (float& p : box.padding) p = 0;
+    box.margin_top = box.margin_bottom = 0;
     std::vector<Block> inner;
     BlockChildren(section, inner, pos, depth);
     if (!BoxMatters(box) && box.font_size == 1) {
@@ -320,7 +493,31 @@ class HtmlPass {
       for (const HtmlNode* n : run) Inline(*n, InlineContext{}, p.spans, pos, depth);
       run.clear();
       TrimBlank(p.spans);
-      if (!p.spans.empty()) out.push_back(std::move(p));
+      if (p.spans.empty()) return;
+      // Pictures are laid out under a paragraph's text: where text and pictures take turns
+      // line by line (`<img><br><a>name</a>`), each line is a paragraph of its own.
+      bool image = std::any_of(p.spans.begin(), p.spans.end(),
+                               [](const Span& sp) { return sp.kind == SpanKind::kImage; });
+      bool text = std::any_of(p.spans.begin(), p.spans.end(), [](const Span& sp) {
+        return sp.kind == SpanKind::kText && sp.text.find_first_not_of(' ') != std::string::npos;
+      });
+      if (!(image && text)) {
+        out.push_back(std::move(p));
+        return;
+      }
+      Block line = p;
+      line.spans.clear();
+      for (Span& sp : p.spans) {
+        if (sp.kind == SpanKind::kLineBreak) {
+          TrimBlank(line.spans);
+          if (!line.spans.empty()) out.push_back(line);
+          line.spans.clear();
+          continue;
+        }
+        line.spans.push_back(std::move(sp));
+      }
+      TrimBlank(line.spans);
+      if (!line.spans.empty()) out.push_back(std::move(line));
     };
     for (const HtmlNode* child : parent.children) {
       const HtmlNode& n = *child;
@@ -419,6 +616,7 @@ class HtmlPass {
     if (tag == "ul" || tag == "ol" || tag == "menu") {
       b.kind = BlockKind::kList;
       b.ordered = tag == "ol";
+      if (const Block* shell = Shell(n)) b = *shell;  // a Markdown list: its own numbering, steps
       if (std::string_view start = n.Attribute("start"); !start.empty())
         b.start = std::clamp(std::atoi(std::string(start).c_str()), -999999, 999999);
       for (const HtmlNode* child : n.children) {
@@ -436,6 +634,7 @@ class HtmlPass {
         Block item;
         item.kind = BlockKind::kListItem;
         item.pos = pos;
+        if (const Block* shell = Shell(*child)) item = *shell;  // task state, step
         BlockChildren(*child, item.children, pos, depth);
         MarkStep(is, item);
         if (child->tag != "li") Warn(DiagnosticCode::kHtmlUnknownElement, TagPos(child->tag, pos), child->tag);
@@ -464,6 +663,7 @@ class HtmlPass {
     }
     if (tag == "blockquote") {
       b.kind = BlockKind::kQuote;
+      if (const Block* shell = Shell(n)) b = *shell;
       BlockChildren(n, b.children, pos, depth);
       MarkStep(s, b);
       return Wrap(n, s, std::move(b), out);
@@ -803,6 +1003,8 @@ class HtmlPass {
   size_t current_html_ = 0;
   SourcePos marker_pos_;
   std::vector<Block>* originals_ = nullptr;
+  std::vector<Block> pool_;    // the blocks the placeholders stand for
+  std::vector<Block> shells_;  // expanded lists, items and quotes, without their children
   std::vector<bool> used_;
   std::vector<Span>* span_originals_ = nullptr;
   std::vector<bool> span_used_;

@@ -24,6 +24,7 @@
 #include "parse/math_check.h"
 #include "parse/notes.h"
 #include "parse/remark.h"
+#include "parse/remark_macros.h"
 #include "parse/source_text.h"
 #include "parse/split_slides.h"
 #include "parse/yaml_subset.h"
@@ -222,6 +223,7 @@ class DeckParser {
     AppendNote(slide.notes, parts.marker_notes);
 
     slide.blocks = std::move(content.blocks);
+    RewriteRemarkMacros(slide.blocks);
     slide.backgrounds = std::move(content.backgrounds);
     slide.steps = 1 + content.steps;
     if (const Block* heading = FirstHeading(slide.blocks))
