@@ -240,6 +240,7 @@ struct DeckMeta {
   std::string url;                // where the deck is published
   std::string style;              // deck-wide CSS from the front matter (Marp's `style:`)
   SourcePos style_pos;
+  bool marp = false;  // `marp: true`: Marp's reading (a line break in a paragraph is kept)
   // How the deck splits into slides besides `---` lines.
   uint8_t heading_divider = 0;  // Marp's headingDivider: bit L set → a slide starts at each
                                 // heading of level L (bit 1 = h1)

@@ -16,7 +16,6 @@ namespace {
 // Podium accepts and does not use.
 constexpr std::string_view kToleratedFrontMatterKeys[] = {
     // Marp
-    "marp",
     "math",
     "description",
     "keywords",
@@ -116,7 +115,7 @@ constexpr std::string_view kToleratedSlideHeaderKeys[] = {
 
 // Marp deck-wide keys that Podium accepts and does not use.
 constexpr std::string_view kToleratedGlobalDirectives[] = {
-    "marp", "math", "description", "keywords", "image",
+    "math", "description", "keywords", "image",
 };
 
 // Local style keys that Podium accepts and does not use.
@@ -203,6 +202,8 @@ bool ApplyDeckKey(const YamlEntry& e, const OffsetMapper& at, DirectiveSink& sin
     meta.lang = value;
   } else if (key == "url") {
     meta.url = value;
+  } else if (key == "marp") {
+    meta.marp = ToLowerAscii(value) == "true";
   } else if (key == "style") {  // Marp's deck-wide CSS (a `style: |` block)
     meta.style = value;
     meta.style_pos = pos;

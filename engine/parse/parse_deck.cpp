@@ -53,6 +53,19 @@ SourcePos FirstContentPos(const SourceText& src, size_t begin, size_t end) {
   return src.PosAt(begin);
 }
 
+// Marp renders with markdown-it's `breaks`: a line break inside a paragraph stays one.
+void KeepLineBreaks(std::vector<Block>& blocks) {
+  for (Block& b : blocks) {
+    for (Span& s : b.spans)
+      if (s.kind == SpanKind::kSoftBreak) s.kind = SpanKind::kLineBreak;
+    for (auto& row : b.table.rows)
+      for (TableCell& cell : row)
+        for (Span& s : cell.spans)
+          if (s.kind == SpanKind::kSoftBreak) s.kind = SpanKind::kLineBreak;
+    KeepLineBreaks(b.children);
+  }
+}
+
 void AppendPlainText(const std::vector<Span>& spans, std::string& out) {
   for (const Span& s : spans) {
     if (s.kind == SpanKind::kSoftBreak || s.kind == SpanKind::kLineBreak)
@@ -224,6 +237,7 @@ class DeckParser {
 
     slide.blocks = std::move(content.blocks);
     RewriteRemarkMacros(slide.blocks);
+    if (deck_.meta.marp) KeepLineBreaks(slide.blocks);
     slide.backgrounds = std::move(content.backgrounds);
     slide.steps = 1 + content.steps;
     if (const Block* heading = FirstHeading(slide.blocks))
