@@ -1365,21 +1365,30 @@ SlideLayout LayoutSlide(const Deck& deck, int slide_index, const LayoutContext& 
   // Header, footer and page number sit in the margins, one line each: a header or footer
   // too long for its line is made smaller, down to kMinFitScale, then cut with "…".
   blocks.scale = 1.0f;
-  auto small_text = [&](const std::string& text, float y, Align a, float room) {
-    if (text.empty() || room <= 0) return;
-    auto laid_out = [&](const std::string& t, float font_size) {
+  // `markdown`: the header's or footer's spans (bold, links, code); `text`, its words.
+  auto small_text = [&](const std::vector<Span>& markdown, const std::string& source, float y,
+                        Align a, float room) {
+    if (source.empty() || room <= 0) return;
+    std::vector<Span> parsed = markdown;
+    if (parsed.empty()) parsed.push_back(Span{SpanKind::kText, source});  // a layout of its own
+    std::string text;
+    for (const Span& sp : parsed) text += sp.kind == SpanKind::kSoftBreak || sp.kind == SpanKind::kLineBreak ? " " : sp.text;
+    if (text.empty()) return;
+    auto laid_out_spans = [&](const std::vector<Span>& spans, float font_size) {
       auto flow = std::make_unique<InlineLayout>(*context.fonts);
-      std::vector<Span> spans{Span{SpanKind::kText, t}};
       blocks.AddSpans(*flow, spans, blocks.BaseStyle(font_size, theme.muted));
       flow->Layout(room, 1.2f);
       return flow;
     };
+    auto laid_out = [&](const std::string& t, float font_size) {
+      return laid_out_spans({Span{SpanKind::kText, t}}, font_size);
+    };
     float font_size = theme.small_size;
-    std::unique_ptr<InlineLayout> flow = laid_out(text, font_size);
+    std::unique_ptr<InlineLayout> flow = laid_out_spans(parsed, font_size);
     if (flow->line_count() > 1) {
       font_size = std::max(theme.small_size * kMinFitScale,
                            theme.small_size * room / std::max(flow->NaturalWidth(), 1.0f));
-      flow = laid_out(text, font_size);
+      flow = laid_out_spans(parsed, font_size);
     }
     if (flow->line_count() > 1) {
       // The longest start of the text that fits with "…" after it.
@@ -1412,8 +1421,10 @@ SlideLayout LayoutSlide(const Deck& deck, int slide_index, const LayoutContext& 
     number.Layout(number_room, 1.2f);
     number.Emit(chrome.x1 - number_room, bottom_line, number_room, Align::kRight, 0, &out);
   }
-  small_text(slide.style.header, theme.margin_top * 0.35f, Align::kLeft, chrome.width());
-  small_text(slide.style.footer, bottom_line, Align::kLeft, chrome.width() - number_room);
+  small_text(slide.style.header_spans, slide.style.header, theme.margin_top * 0.35f, Align::kLeft,
+             chrome.width());
+  small_text(slide.style.footer_spans, slide.style.footer, bottom_line, Align::kLeft,
+             chrome.width() - number_room);
 
   if (diagnostics) {
     if (out.overflow > 0.5f) {

@@ -211,6 +211,10 @@ struct SlideStyle {
   std::string background_image;  // directive form (CSS url(...) or path)
   std::string header;
   std::string footer;
+  // The header and footer read as inline Markdown (Marp renders them so): set by the
+  // parser from the strings above.
+  std::vector<Span> header_spans;
+  std::vector<Span> footer_spans;
   bool paginate = false;
   std::optional<double> time_seconds;  // `time:` — this slide's planned share of the talk
   std::string qr;  // `qr:` — "true" (the deck's url) or a link to show as a QR code; "" none

@@ -15,6 +15,7 @@
 #include "parse/parse_deck.h"
 
 #include <algorithm>
+#include <map>
 
 #include "diagram/mermaid.h"
 #include "parse/directives.h"
@@ -149,6 +150,7 @@ class DeckParser {
     ResolveSlideStyles(every_slide_, directives_, deck_.slides);
     DropExcludedSlides();
     ResolveDeckHtml(deck_, diagnostics);
+    ReadHeadersAndFooters(diagnostics);
     ReportMathProblems(src_, deck_.slides, diagnostics);
     for (const Slide& slide : deck_.slides) CheckDiagrams(slide.blocks, diagnostics);
     std::stable_sort(diagnostics.begin(), diagnostics.end(),
@@ -243,6 +245,42 @@ class DeckParser {
     if (const Block* heading = FirstHeading(slide.blocks))
       AppendPlainText(heading->spans, slide.title);
     deck_.slides.push_back(std::move(slide));
+  }
+
+  // Headers and footers are Markdown in Marp (`**bold**`, `&ensp;`, `[link](#2)`): each
+  // distinct one is read once, as a paragraph of its own.
+  void ReadHeadersAndFooters(std::vector<Diagnostic>& diagnostics) {
+    std::map<std::string, std::vector<Span>> read;
+    auto spans_of = [&](const std::string& markdown, SourcePos pos) -> const std::vector<Span>& {
+      auto found = read.find(markdown);
+      if (found != read.end()) return found->second;
+      std::vector<Diagnostic> scratch;  // positions would be the string's, not the deck's
+      SourceText text = MakeSourceText(markdown, scratch);
+      SlideContent content;
+      BuildSlideContent(text, {{0, text.text.size()}}, scratch, content);
+      std::vector<Span> spans;
+      bool image = false;
+      for (const Block& b : content.blocks) {
+        if (!spans.empty()) spans.push_back(Span{SpanKind::kText, " "});
+        for (const Span& sp : b.spans) {
+          if (sp.kind == SpanKind::kImage) image = true;
+          if (sp.kind == SpanKind::kHtml || sp.kind == SpanKind::kImage) continue;
+          Span copy = sp;
+          copy.pos = {};
+          spans.push_back(std::move(copy));
+        }
+      }
+      // Nothing to draw (an image only): an empty run, so layout never shows the source.
+      if (spans.empty()) spans.push_back(Span{SpanKind::kText, ""});
+      if (image || !content.backgrounds.empty())
+        diagnostics.push_back(MakeDiagnostic(DiagnosticCode::kUnsupportedDirective, pos,
+                                             "an image in a header or footer"));
+      return read.emplace(markdown, std::move(spans)).first->second;
+    };
+    for (Slide& slide : deck_.slides) {
+      if (!slide.style.header.empty()) slide.style.header_spans = spans_of(slide.style.header, slide.pos);
+      if (!slide.style.footer.empty()) slide.style.footer_spans = spans_of(slide.style.footer, slide.pos);
+    }
   }
 
   void DropExcludedSlides() {
