@@ -8,7 +8,7 @@
 //   renderer.Draw(player, framebuffer_w, framebuffer_h);   // only when something changed
 //
 // Text is rasterized by the GlyphCache at the pixel size the slide has on this framebuffer
-// (DESIGN.md: crisp at any size); a resize just draws again at the new scale.
+// (docs/architecture.md: crisp at any size); a resize just draws again at the new scale.
 #pragma once
 
 #include <imgui.h>

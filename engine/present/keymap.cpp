@@ -12,7 +12,7 @@ struct KeyBinding {
   KeyCommand command;
 };
 
-// DESIGN.md's keyboard table. Letters are listed in both cases (Caps Lock, Shift).
+// The keyboard table of docs/architecture.md. Letters are listed in both cases (Caps Lock, Shift).
 constexpr KeyBinding kBindings[] = {
     {"ArrowRight", KeyCommand::kNext}, {" ", KeyCommand::kNext},
     {"PageDown", KeyCommand::kNext},   {"n", KeyCommand::kNext},

@@ -1,5 +1,5 @@
 // Keymap: one key press → what the talk does. The same table in the browser and the native
-// app (DESIGN.md, "Keyboard"), and the help overlay lists it from here.
+// app (docs/architecture.md, "Keyboard"), and the help overlay lists it from here.
 //
 //   podium::KeyboardInput keys;                       // one per window
 //   podium::KeyOutcome o = keys.Press(event.key, mods, session, now, overview_columns);
@@ -106,7 +106,7 @@ struct KeyHelpLine {
     return l == UiLanguage::kChinese ? action_zh : action;
   }
 };
-// The keys both front ends share (DESIGN.md's table).
+// The keys both front ends share (docs/architecture.md's table).
 std::span<const KeyHelpLine> KeyHelp();
 
 }  // namespace podium

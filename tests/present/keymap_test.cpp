@@ -1,4 +1,4 @@
-// Tests for engine/present/keymap.h: DESIGN.md's keyboard table, key by key, and the
+// Tests for engine/present/keymap.h: docs/architecture.md's keyboard table, key by key, and the
 // stateful parts (typed slide numbers, the overview, Escape's order).
 #include "present/keymap.h"
 

@@ -7,7 +7,7 @@
 //   podium --windowed talk.md         two windows even with a projector attached
 //   podium --presenter-geometry 1200x700+0+0 --audience-geometry 640x360+1210+0 talk.md
 //
-// Keys: those of DESIGN.md in both windows, plus X (swap the views) and Ctrl+Q (quit).
+// Keys: those of docs/architecture.md in both windows, plus X (swap the views) and Ctrl+Q (quit).
 // The deck is watched and reloaded on save; a save that breaks it keeps the last good
 // slides and shows why in the presenter view. Files podium keeps: tools/podium/state_files.h.
 // Exit status: 0, or 2 when the deck cannot be read or no OpenGL 3.3 window can be opened.
