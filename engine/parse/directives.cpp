@@ -325,7 +325,8 @@ bool ReadStyleKey(std::string_view key, const YamlEntry& e, const OffsetMapper& 
 // Slidev's built-in layouts. The title-like ones are drawn as Podium's `lead` slide, `center`
 // centres, the image ones split the slide; the rest Podium does not draw, and says so.
 constexpr std::string_view kSlidevLeadLayouts[] = {"cover", "intro", "section", "end", "fact", "statement"};
-constexpr std::string_view kSlidevPlainLayouts[] = {"default", "center", "image", "image-left", "image-right", "none"};
+constexpr std::string_view kSlidevPlainLayouts[] = {"default", "center", "image", "image-left",
+                                                    "image-right", "none", "two-cols", "two-cols-header"};
 
 void ApplySlidevLayout(const YamlDocument& doc, const OffsetMapper& at, DirectiveSink& sink,
                        SlideDirectives& slide) {

@@ -2,16 +2,22 @@
 //
 //   1. input       binary check; UTF-8 repair, CRLF → LF (source_text)
 //   2. front matter the block at the top → DeckMeta + style for every slide (front_matter,
-//                  directives)
+//                  directives), including how to split: Marp's headingDivider, reveal-md's
+//                  separators
 //   3. outline     md4c over the whole body: separators, code/HTML ranges (split_slides)
-//   4. per slide   Slidev header, remark properties, notes marker, `--` increments, then
-//                  md4c over the content → blocks (markdown_blocks), then its comments →
-//                  directives or notes (directives, notes)
+//   4. per slide   notes marker and remark `--` increments found, then md4c over the
+//                  content → blocks (markdown_blocks; slides in parallel when asked);
+//                  then, slide by slide: Slidev header, remark properties, the comments →
+//                  directives or notes (directives, notes), remark `.class[ ]` macros →
+//                  HTML (remark_macros), Slidev slots → columns (slidev_slots), Marp's
+//                  line breaks kept
 //   5. resolve     directives → SlideStyle per slide; excluded slides dropped
-//   6. math        every formula read by the TeX parser: unknown commands reported
+//   6. HTML        raw HTML and the Markdown around it → one tree per slide, styled by the
+//                  deck's CSS (html_blocks); headers and footers read as Markdown
+//   7. math        every formula read by the TeX parser: unknown commands reported
 //                  (math_check)
-//   7. diagrams    mermaid sources read for their warnings (diagram/mermaid.h)
-//   8. order       diagnostics sorted by position
+//   8. diagrams    mermaid sources read for their warnings (diagram/mermaid.h)
+//   9. order       diagnostics sorted by position; style warnings kept once per deck
 #include "parse/parse_deck.h"
 
 #include <algorithm>
@@ -26,6 +32,7 @@
 #include "parse/notes.h"
 #include "parse/remark.h"
 #include "parse/remark_macros.h"
+#include "parse/slidev_slots.h"
 #include "parse/source_text.h"
 #include "parse/split_slides.h"
 #include "parse/yaml_subset.h"
@@ -52,6 +59,13 @@ SourcePos FirstContentPos(const SourceText& src, size_t begin, size_t end) {
   for (size_t i = begin; i < end; ++i)
     if (!IsAsciiSpace(src.text[i])) return src.PosAt(i);
   return src.PosAt(begin);
+}
+
+// The slide's Slidev layout: the first of its layout classes Slidev defines ("" if none).
+std::string_view SlidevLayout(const SlideDirectives& d) {
+  for (const std::string& c : d.extra_classes)
+    if (c == "two-cols" || c == "two-cols-header") return c;
+  return {};
 }
 
 // Marp renders with markdown-it's `breaks`: a line break inside a paragraph stays one.
@@ -239,6 +253,7 @@ class DeckParser {
 
     slide.blocks = std::move(content.blocks);
     RewriteRemarkMacros(slide.blocks);
+    ArrangeSlidevSlots(SlidevLayout(d), slide.blocks, diagnostics);
     if (deck_.meta.marp) KeepLineBreaks(slide.blocks);
     slide.backgrounds = std::move(content.backgrounds);
     slide.steps = 1 + content.steps;
