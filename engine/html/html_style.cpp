@@ -325,10 +325,13 @@ bool ApplyUtility(std::string_view c, ElementStyle& s) {
   if (c == "italic") { b.italic = true; s.span_style |= kStyleItalic; return true; }
   if (c == "underline") { s.span_style |= kStyleUnderline; return true; }
   if (c == "line-through") { s.span_style |= kStyleStrike; return true; }
-  if (StartsWith(c, "op-") || StartsWith(c, "opacity-")) {
-    std::optional<float> n = Number(c.substr(c.find('-') + 1));
+  if (StartsWith(c, "op-") || StartsWith(c, "opacity-") ||
+      (StartsWith(c, "op") && c.size() > 2 && c[2] >= '0' && c[2] <= '9')) {  // UnoCSS: op50
+    size_t dash = c.find('-');
+    std::optional<float> n = Number(dash == std::string_view::npos ? c.substr(2) : c.substr(dash + 1));
     if (!n) return false;
     b.opacity = std::clamp(*n / 100, 0.0f, 1.0f);
+    s.look.opacity = b.opacity;
     return true;
   }
   // Margins and padding: m-4, mt-2, mx-auto, p-6, px-4, py-2.
@@ -590,6 +593,7 @@ bool ApplyDeclaration(std::string_view property, std::string_view value, Element
     std::optional<float> n = Number(value);
     if (!n) return false;
     b.opacity = std::clamp(*n, 0.0f, 1.0f);
+    s.look.opacity = b.opacity;
     return true;
   }
   return false;

@@ -159,6 +159,13 @@ struct BlockLayouter {
       if (s.background == 0) s.background = theme.inline_code_background;
       s.outline = theme.rule;
     }
+    if (look.opacity < 1) {
+      auto fade = [&](uint32_t c) {
+        return WithAlpha(c, static_cast<uint32_t>(static_cast<float>(c >> 24) * std::max(0.0f, look.opacity) + 0.5f));
+      };
+      s.color = fade(s.color);
+      if (s.background) s.background = fade(s.background);
+    }
   }
 
   void NoteMissing(const InlineLayout& flow, SourcePos pos) {

@@ -64,6 +64,7 @@ struct InlineStyle {
   float size = 1;          // font size relative to the surrounding text
   int8_t shift = 0;        // -1 subscript, +1 superscript
   bool key = false;        // <kbd>: a keycap around the run
+  float opacity = 1;       // a faded run (UnoCSS op50 on a span)
   friend bool operator==(const InlineStyle&, const InlineStyle&) = default;
 };
 
@@ -245,6 +246,7 @@ struct DeckMeta {
   std::string style;              // deck-wide CSS from the front matter (Marp's `style:`)
   SourcePos style_pos;
   bool marp = false;  // `marp: true`: Marp's reading (a line break in a paragraph is kept)
+  bool mdc = false;   // Slidev's `mdc: true`: `{.class}` attribute lists
   // How the deck splits into slides besides `---` lines.
   uint8_t heading_divider = 0;  // Marp's headingDivider: bit L set → a slide starts at each
                                 // heading of level L (bit 1 = h1)

@@ -89,6 +89,7 @@ std::string LookWords(const InlineStyle& look) {
   if (look.shift < 0) add("sub");
   if (look.shift > 0) add("sup");
   if (look.key) add("key");
+  if (look.opacity != 1) add("opacity=" + Number(look.opacity));
   return words.empty() ? words : " {" + words + "}";
 }
 

@@ -204,6 +204,8 @@ bool ApplyDeckKey(const YamlEntry& e, const OffsetMapper& at, DirectiveSink& sin
     meta.url = value;
   } else if (key == "marp") {
     meta.marp = ToLowerAscii(value) == "true";
+  } else if (key == "mdc") {
+    meta.mdc = ToLowerAscii(value) == "true";
   } else if (key == "style") {  // Marp's deck-wide CSS (a `style: |` block)
     meta.style = value;
     meta.style_pos = pos;
@@ -549,6 +551,10 @@ void ApplySlideHeader(const YamlDocument& doc, const OffsetMapper& at, Directive
     }
     if (name == "hide" || name == "disabled") {
       if (IsTrue(e)) slide.exclude = true;
+      continue;
+    }
+    if (name == "src") {  // Slidev: this slide's content is another file's (not read yet)
+      Warn(sink, DiagnosticCode::kUnsupportedDirective, at.Pos(e.value_offset), "src: " + e.value);
       continue;
     }
     if (Contains(kToleratedSlideHeaderKeys, name)) continue;

@@ -688,8 +688,9 @@ class HtmlPass {
     b.element.attributes = n.attributes;
     b.element.style = s.box;
     InlineContext look = ContextOf(s);
-    look.look.color.clear();  // the box's colour and size reach its text through layout
+    look.look.color.clear();  // the box's colour, size and opacity reach its text through layout
     look.look.size = 1;
+    look.look.opacity = 1;
     if (look.code || look.style != kStyleNone || look.look != InlineStyle{}) {
       // Inline styling on a box (a bold div, <kbd> around blocks) reaches its text.
       std::vector<Block> inner;
@@ -736,6 +737,7 @@ class HtmlPass {
     l.size *= c.look.size;
     if (l.shift == 0) l.shift = c.look.shift;
     l.key = l.key || c.look.key;
+    l.opacity *= c.look.opacity;
     if (c.code && span.kind == SpanKind::kText) span.kind = SpanKind::kCode;
   }
 
@@ -944,6 +946,7 @@ class HtmlPass {
     inner.look.size *= st.look.size;
     if (st.look.shift != 0) inner.look.shift = st.look.shift;
     inner.look.key = inner.look.key || st.look.key;
+    inner.look.opacity *= st.look.opacity;
     inner.code = inner.code || st.code;
     bool block_like = IsBlockTag(n.tag) && n.tag != "li";
     if (block_like && !out.empty()) {

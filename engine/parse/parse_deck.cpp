@@ -10,7 +10,7 @@
 //                  then, slide by slide: Slidev header, remark properties, the comments →
 //                  directives or notes (directives, notes), remark `.class[ ]` macros →
 //                  HTML (remark_macros), Slidev slots → columns (slidev_slots), Marp's
-//                  line breaks kept
+//                  line breaks kept, MDC `{.class}` attributes → HTML (mdc)
 //   5. resolve     directives → SlideStyle per slide; excluded slides dropped
 //   6. HTML        raw HTML and the Markdown around it → one tree per slide, styled by the
 //                  deck's CSS (html_blocks); headers and footers read as Markdown
@@ -31,6 +31,7 @@
 #include "parse/math_check.h"
 #include "parse/notes.h"
 #include "parse/remark.h"
+#include "parse/mdc.h"
 #include "parse/remark_macros.h"
 #include "parse/slidev_slots.h"
 #include "parse/source_text.h"
@@ -255,6 +256,7 @@ class DeckParser {
     RewriteRemarkMacros(slide.blocks);
     ArrangeSlidevSlots(SlidevLayout(d), slide.blocks, diagnostics);
     if (deck_.meta.marp) KeepLineBreaks(slide.blocks);
+    if (deck_.meta.mdc) ReadMdcAttributes(slide.blocks);
     slide.backgrounds = std::move(content.backgrounds);
     slide.steps = 1 + content.steps;
     if (const Block* heading = FirstHeading(slide.blocks))

@@ -5,6 +5,7 @@
 //
 //   podium::fuzz::RunDeck(bytes, fonts);          // Markdown → deck → layout → pixels
 //   podium::fuzz::RunDirectives(bytes, fonts);    // front matter and directives
+//   podium::fuzz::RunHtml(bytes, fonts);          // raw HTML and CSS (the HTML pass, cascade)
 //   podium::fuzz::RunImage(bytes, fonts);         // image decoding (ImageStore::AddEncoded)
 //   podium::fuzz::RunSession(bytes);              // presenter sync message
 //
@@ -173,6 +174,24 @@ inline std::string DirectivesDeckText(std::string_view bytes) {
 inline void RunDirectives(std::string_view bytes, const FontSet& fonts) {
   RunDeck(DirectivesDeckText(bytes), fonts);
 }
+
+// [SECTION] HTML and CSS: bytes → a slide of raw HTML under a style sheet ---------------
+
+// Up to the first \x01 the bytes are a deck's style sheet; the rest is HTML on a slide,
+// with a Markdown paragraph and list inside a div so the placeholders meet the HTML.
+inline std::string HtmlDeckText(std::string_view bytes) {
+  size_t cut = bytes.find('\x01');
+  std::string_view css = cut == std::string_view::npos ? std::string_view() : bytes.substr(0, cut);
+  std::string_view html = cut == std::string_view::npos ? bytes : bytes.substr(cut + 1);
+  std::string deck = "<style>\n";
+  deck.append(css);
+  deck += "\n</style>\n\n<div class=\"grid grid-cols-2\">\n\n- item\n\n";
+  deck.append(html);
+  deck += "\n\nText after\n\n</div>\n";
+  return deck;
+}
+
+inline void RunHtml(std::string_view bytes, const FontSet& fonts) { RunDeck(HtmlDeckText(bytes), fonts); }
 
 // [SECTION] Images: bytes → ImageStore::AddEncoded → (if decoded) a slide that shows it -
 

@@ -3,7 +3,7 @@
 // the ordinary and the sanitizer gtest builds too, not only under clang + libFuzzer.
 //
 // A crash input goes into tests/robustness/regressions/ named <target>-<what>[.ext], where
-// <target> is the fuzz target that found it (deck, directives, image, session, tex,
+// <target> is the fuzz target that found it (deck, directives, html, image, session, tex,
 // mermaid); the test is named after the file. See docs/robustness.md.
 #include <gtest/gtest.h>
 
@@ -45,6 +45,7 @@ bool RunTarget(const std::string& target, const std::string& bytes) {
   if (target == "deck") fuzz::RunDeck(bytes, test::Fonts());
   else if (target == "directives") fuzz::RunDirectives(bytes, test::Fonts());
   else if (target == "image") fuzz::RunImage(bytes, test::Fonts());
+  else if (target == "html") fuzz::RunHtml(bytes, test::Fonts());
   else if (target == "session") fuzz::RunSession(bytes);
 #ifdef PODIUM_HAS_PARSER_TARGETS
   else if (target == "tex") fuzz::RunTex(bytes, test::Fonts());
@@ -98,7 +99,7 @@ GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(FuzzRegression);
 // correct (no contract check fires on good input) and stay compiled with gcc.
 TEST(FuzzCorpus, EverySeedRunsThroughItsTarget) {
   int files = 0;
-  for (const std::string target : {"deck", "directives", "image", "session", "tex", "mermaid"}) {
+  for (const std::string target : {"deck", "directives", "html", "image", "session", "tex", "mermaid"}) {
 #ifndef PODIUM_HAS_PARSER_TARGETS
     if (target == "tex" || target == "mermaid") continue;
 #endif
