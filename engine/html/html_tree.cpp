@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 extern "C" {
 #include <hubbub/parser.h>
@@ -99,7 +100,12 @@ class TreeBuilder {
     HtmlNode* n = Of(ctx).Make();
     if (!n) return HUBBUB_NOMEM;
     n->tag = Lower(tag->name);
-    n->self_closing = tag->self_closing;
+    // hubbub leaves `self_closing` unset on the tags it makes up itself (<html>, <tbody>…):
+    // read the byte, not a bool it may not be. Those are HTML elements, which `/>` never
+    // closes, so a stray value there changes nothing.
+    unsigned char self_closing = 0;
+    std::memcpy(&self_closing, &tag->self_closing, 1);
+    n->self_closing = self_closing == 1;
     for (uint32_t i = 0; i < tag->n_attributes; ++i)
       n->attributes.emplace_back(Lower(tag->attributes[i].name), Text(tag->attributes[i].value));
     *result = n;

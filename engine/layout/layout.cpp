@@ -36,6 +36,11 @@ namespace {
 // slide in Podium's 1920×1080 design space.
 constexpr float kMarpToDesign = 1.5f;
 
+// Font sizes from CSS, relative to the surrounding text, are kept within these.
+constexpr float kMinLookScale = 0.25f;
+constexpr float kMaxLookScale = 4.0f;
+constexpr float kMaxTextSize = 400;  // design px: a glyph the atlas holds at any zoom
+
 bool HasClass(const SlideStyle& style, std::string_view name) {
   return std::find(style.classes.begin(), style.classes.end(), name) != style.classes.end();
 }
@@ -84,6 +89,7 @@ struct BlockLayouter {
   std::vector<std::pair<char32_t, SourcePos>> missing;  // characters no font has
   std::vector<Diagnostic> block_warnings;                // unknown languages, clipped code, math, diagrams
   std::string text;                                     // plain text, reading order
+  float css_scale = 1;  // the font-size factor of the HTML boxes around what is laid out
 
   float S(float v) const { return v * scale; }
 
@@ -151,7 +157,9 @@ struct BlockLayouter {
     if (look == InlineStyle{}) return;
     if (std::optional<uint32_t> c = ParseColor(look.color)) s.color = *c;
     if (std::optional<uint32_t> c = ParseColor(look.background)) s.background = *c;
-    s.size = base.size * look.size;
+    // CSS may ask for anything (`* { font-size: 9999px }`): a run is kept between a quarter
+    // and four times its surroundings, so glyphs stay a size the atlas can hold.
+    s.size = std::min(base.size * std::clamp(look.size, kMinLookScale, kMaxLookScale), S(kMaxTextSize));
     if (look.shift > 0) s.rise = base.size * 0.35f;
     if (look.shift < 0) s.rise = -base.size * 0.18f;
     if (look.key) {
@@ -645,7 +653,10 @@ struct BlockLayouter {
       theme.text = theme.heading = theme.quote_text = *c;
     }
     if (st.text_align != Align::kDefault) align = st.text_align;
-    scale *= std::clamp(st.font_size, 0.1f, 10.0f);
+    // Nested boxes compound their sizes, within the same bounds as a run's.
+    float saved_css_scale = css_scale;
+    css_scale = std::clamp(css_scale * st.font_size, kMinLookScale, kMaxLookScale);
+    scale *= css_scale / saved_css_scale;
 
     float content_h = 0;
     std::vector<const Block*> children;
@@ -717,6 +728,7 @@ struct BlockLayouter {
     theme = saved_theme;
     align = saved_align;
     scale = saved_scale;
+    css_scale = saved_css_scale;
 
     float box_h = pt + content_h + pb;
     if (st.height != kAuto && st.height > 0) box_h = std::max(box_h, Css(st.height));
