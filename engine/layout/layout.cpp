@@ -126,7 +126,8 @@ struct BlockLayouter {
           break;
         case SpanKind::kCode:
           s.font = bold ? FontRole::kMonoBold : FontRole::kMono;
-          s.size = base.size * 0.88f * span.look.size;
+          s.size = std::min(base.size * 0.88f * std::clamp(span.look.size, kMinLookScale, kMaxLookScale),
+                            S(kMaxTextSize));
           if (span.look.background.empty()) s.background = theme.inline_code_background;
           flow.AddText(span.text, s);
           break;
@@ -733,7 +734,7 @@ struct BlockLayouter {
     float box_h = pt + content_h + pb;
     if (st.height != kAuto && st.height > 0) box_h = std::max(box_h, Css(st.height));
     std::vector<LayoutItem> behind;
-    float radius = st.radius >= 9999 ? std::min(box_w, box_h) * 0.5f : Css(st.radius);
+    float radius = std::min(Css(st.radius), std::min(box_w, box_h) * 0.5f);
     if (std::optional<uint32_t> bg = ParseColor(st.background); bg && (*bg >> 24) != 0) {
       LayoutItem r;
       r.kind = LayoutItemKind::kRect;
