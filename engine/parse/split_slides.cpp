@@ -1,6 +1,7 @@
 #include "parse/split_slides.h"
 
 #include <algorithm>
+#include <string>
 
 #include "parse/markdown_blocks.h"
 #include "parse/notes.h"
@@ -224,7 +225,7 @@ DeckOutline OutlineDeck(const SourceText& src, size_t body_begin,
     separators = LiteralSeparators(src, body_begin, pass.verbatim, horizontal, vertical);
   }
   // Marp's headingDivider: a slide starts at each heading of a divided level (the heading
-  // stays on it), unless nothing but blanks comes before it on its slide.
+  // stays on it), unless nothing but blanks and comments comes before it on its slide.
   std::vector<size_t> heading_cuts;
   if (rules.heading_divider != 0) {
     for (const TopBlock& b : pass.top) {
@@ -234,7 +235,13 @@ DeckOutline OutlineDeck(const SourceText& src, size_t body_begin,
       auto before = std::upper_bound(separators.begin(), separators.end(), line);
       size_t region = before == separators.begin() ? body_begin : src.LineEnd(*(before - 1)) + 1;
       if (!heading_cuts.empty() && heading_cuts.back() > region) region = heading_cuts.back();
-      if (IsBlank(std::string_view(text).substr(region, line > region ? line - region : 0))) continue;
+      // HTML comments (directives, notes) are not content, as Marpit hides them.
+      std::string content(std::string_view(text).substr(region, line > region ? line - region : 0));
+      for (size_t open; (open = content.find("<!--")) != std::string::npos;) {
+        size_t close = content.find("-->", open + 4);
+        content.erase(open, close == std::string::npos ? std::string::npos : close + 3 - open);
+      }
+      if (IsBlank(content)) continue;
       heading_cuts.push_back(line);
     }
     separators.insert(separators.end(), heading_cuts.begin(), heading_cuts.end());

@@ -91,7 +91,7 @@ TEST_P(ConventionTest, OpensUneditedWithSlidesStepsAndNotesInPlace) {
 }
 
 INSTANTIATE_TEST_SUITE_P(PeerTools, ConventionTest,
-                         ::testing::Values("marp", "reveal", "remark", "slidev"));
+                         ::testing::Values("marp", "reveal", "remark", "slidev", "marp-theme-css"));
 
 }  // namespace
 }  // namespace podium

@@ -137,5 +137,55 @@ TEST(HtmlLayout, FragmentsAndTintedBox) {
   EXPECT_TRUE(tint);
 }
 
+// tests/conventions/marp-theme-css.md: a Marp deck whose look is its own CSS.
+Deck MarpThemeDeck() {
+  std::ifstream in(std::string(PODIUM_TESTS_DIR) + "/conventions/marp-theme-css.md");
+  std::stringstream text;
+  text << in.rdbuf();
+  return ParseDeck(text.str());
+}
+
+bool HasRunOfColor(const SlideLayout& layout, const char* css) {
+  for (const LayoutItem* r : Runs(layout))
+    if (r->color == *ParseColor(css)) return true;
+  return false;
+}
+
+TEST(HtmlLayout, MarpDeckCssStylesSlidesSectionsAndScopes) {
+  Deck deck = MarpThemeDeck();
+  ASSERT_EQ(deck.slides.size(), 4u) << "headingDivider: 2";
+  for (const Diagnostic& d : deck.diagnostics) ADD_FAILURE() << DiagnosticMessage(d);
+  std::vector<SlideLayout> layouts;
+  for (int i = 0; i < 4; ++i) layouts.push_back(LayoutSlide(deck, i, Context(), nullptr));
+  // section { background-color } is every slide's background.
+  for (const SlideLayout& l : layouts) EXPECT_EQ(l.background, *ParseColor("#fffbeb"));
+  // section.lead h1 colours the lead slide's title only.
+  EXPECT_TRUE(HasRunOfColor(layouts[0], "#b45309"));
+  EXPECT_FALSE(HasRunOfColor(layouts[1], "#b45309"));
+  // <style scoped> colours its own slide's h2, not the next slide's.
+  EXPECT_TRUE(HasRunOfColor(layouts[2], "#1d4ed8"));
+  EXPECT_FALSE(HasRunOfColor(layouts[3], "#1d4ed8"));
+  // The footer is Markdown: the entity is a character, the bold is bold, no asterisks.
+  EXPECT_EQ(layouts[1].text.find("**"), std::string::npos);
+  bool bold_footer = false;
+  for (const LayoutItem* r : Runs(layouts[1]))
+    bold_footer |= r->font == FontRole::kSansBold && r->rect.y0 > layouts[1].height * 0.9f;
+  EXPECT_TRUE(bold_footer);
+  // .columns from the deck's CSS: the list and the paragraph start on one line, side by side.
+  const LayoutItem* left = nullptr;
+  const LayoutItem* right = nullptr;
+  float body = 1e9f;  // the smallest text above the footer
+  for (const LayoutItem* r : Runs(layouts[1]))
+    if (r->rect.y0 < layouts[1].height * 0.9f) body = std::min(body, r->font_size);
+  for (const LayoutItem* r : Runs(layouts[1])) {
+    if (r->font_size != body || r->rect.y0 > layouts[1].height * 0.9f) continue;
+    if (!left && r->rect.x0 < layouts[1].width / 2) left = r;
+    if (!right && r->rect.x0 > layouts[1].width / 2) right = r;
+  }
+  ASSERT_NE(left, nullptr);
+  ASSERT_NE(right, nullptr);
+  EXPECT_NEAR(left->rect.y0, right->rect.y0, 0.5f);
+}
+
 }  // namespace
 }  // namespace podium
