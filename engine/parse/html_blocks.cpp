@@ -423,6 +423,7 @@ class HtmlPass {
     ReportStyle(n, s, original.pos);
     if (s.box.display == Display::kNone) return;
     InlineContext look = ContextOf(s);
+    look.look.background.clear();  // a block's background is its box's
     if (look.code || look.style != kStyleNone || look.look != InlineStyle{}) ApplyLookToBlock(original, look);
     if (!BoxMatters(s.box)) {
       out.push_back(std::move(original));
@@ -688,9 +689,10 @@ class HtmlPass {
     b.element.attributes = n.attributes;
     b.element.style = s.box;
     InlineContext look = ContextOf(s);
-    look.look.color.clear();  // the box's colour, size and opacity reach its text through layout
-    look.look.size = 1;
+    look.look.color.clear();  // the box's colour, size and opacity reach its text through layout,
+    look.look.size = 1;       // and its background is the box's: no tint behind each run
     look.look.opacity = 1;
+    look.look.background.clear();
     if (look.code || look.style != kStyleNone || look.look != InlineStyle{}) {
       // Inline styling on a box (a bold div, <kbd> around blocks) reaches its text.
       std::vector<Block> inner;
@@ -708,7 +710,11 @@ class HtmlPass {
 
   // A heading, paragraph, list, … whose element has a box style of its own sits in a box.
   void Wrap(const HtmlNode& n, const html::ElementStyle& s, Block&& b, std::vector<Block>& out) {
-    if (!s.box.color.empty() || s.look.size != 1) ApplyLookToBlock(b, ContextOf(s));
+    if (!s.box.color.empty() || s.look.size != 1) {
+      InlineContext look = ContextOf(s);
+      look.look.background.clear();  // a block's background is its box's
+      ApplyLookToBlock(b, look);
+    }
     if (!BoxMatters(s.box)) {
       out.push_back(std::move(b));
       return;

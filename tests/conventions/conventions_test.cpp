@@ -91,7 +91,7 @@ TEST_P(ConventionTest, OpensUneditedWithSlidesStepsAndNotesInPlace) {
 }
 
 INSTANTIATE_TEST_SUITE_P(PeerTools, ConventionTest,
-                         ::testing::Values("marp", "reveal", "remark", "slidev", "marp-theme-css"));
+                         ::testing::Values("marp", "reveal", "remark", "slidev", "marp-theme-css", "reveal-html"));
 
 }  // namespace
 }  // namespace podium
