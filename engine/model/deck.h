@@ -245,6 +245,9 @@ struct DeckMeta {
   std::string url;                // where the deck is published
   std::string style;              // deck-wide CSS from the front matter (Marp's `style:`)
   SourcePos style_pos;
+  std::string subtitle;   // xaringan's title slide: subtitle and institute (R Markdown YAML)
+  std::string institute;
+  bool xaringan = false;  // `output: xaringan::moon_reader`: the title slide is made from the YAML
   bool marp = false;  // `marp: true`: Marp's reading (a line break in a paragraph is kept)
   bool mdc = false;   // Slidev's `mdc: true`: `{.class}` attribute lists
   // How the deck splits into slides besides `---` lines.

@@ -202,6 +202,14 @@ bool ApplyDeckKey(const YamlEntry& e, const OffsetMapper& at, DirectiveSink& sin
     meta.lang = value;
   } else if (key == "url") {
     meta.url = value;
+  } else if (key == "subtitle") {
+    meta.subtitle = value;
+  } else if (key == "institute") {
+    meta.institute = value;
+  } else if (key == "output") {  // R Markdown: xaringan makes a title slide unless `seal: false`
+    meta.xaringan = value.find("xaringan") != std::string::npos &&
+                    value.find("seal: false") == std::string::npos &&
+                    value.find("seal: no") == std::string::npos;
   } else if (key == "marp") {
     meta.marp = ToLowerAscii(value) == "true";
   } else if (key == "mdc") {

@@ -164,6 +164,7 @@ class DeckParser {
 
     ResolveSlideStyles(every_slide_, directives_, deck_.slides);
     DropExcludedSlides();
+    if (deck_.meta.xaringan) AddXaringanTitleSlide();
     ResolveDeckHtml(deck_, diagnostics);
     ReadHeadersAndFooters(diagnostics);
     ReportMathProblems(src_, deck_.slides, diagnostics);
@@ -262,6 +263,36 @@ class DeckParser {
     if (const Block* heading = FirstHeading(slide.blocks))
       AppendPlainText(heading->spans, slide.title);
     deck_.slides.push_back(std::move(slide));
+  }
+
+  // xaringan opens an R Markdown deck with a title slide made from its YAML: title,
+  // subtitle, author, institute and date, centred on its dark `inverse` background.
+  void AddXaringanTitleSlide() {
+    const DeckMeta& m = deck_.meta;
+    std::string markdown;
+    auto line = [&](const char* marks, const std::string& text) {
+      if (!text.empty()) markdown += std::string(marks) + " " + text + "\n\n";
+    };
+    line("#", m.title);
+    line("##", m.subtitle);
+    line("###", m.author);
+    line("###", m.institute);
+    line("###", m.date);
+    if (markdown.empty()) return;
+    std::vector<Diagnostic> scratch;  // positions would be this text's, not the deck's
+    SourceText text = MakeSourceText(markdown, scratch);
+    SlideContent content;
+    BuildSlideContent(text, {{0, text.text.size()}}, scratch, content);
+    Slide slide;
+    slide.pos = {1, 1};
+    slide.blocks = std::move(content.blocks);
+    for (Block& b : slide.blocks) b.pos = {1, 1};
+    slide.style.classes = {"center", "middle", "inverse", "title-slide"};
+    slide.style.background_color = "#272822";  // xaringan's default .inverse
+    slide.style.color = "#d6d6d6";
+    if (const Block* heading = FirstHeading(slide.blocks)) AppendPlainText(heading->spans, slide.title);
+    deck_.slides.insert(deck_.slides.begin(), std::move(slide));
+    for (size_t i = 0; i < deck_.slides.size(); ++i) deck_.slides[i].index = static_cast<int>(i);
   }
 
   // Headers and footers are Markdown in Marp (`**bold**`, `&ensp;`, `[link](#2)`): each
