@@ -14,17 +14,8 @@ namespace {
 
 // [SECTION] Text -------------------------------------------------------------------------
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+std::string_view Trim(std::string_view s) { return TrimSpace(s); }
+std::string Lower(std::string_view s) { return LowerAscii(s); }
 
 // `css` without comments; a `/* @theme name */` comment gives the sheet its name.
 std::string StripComments(std::string_view css, std::string* theme_name) {

@@ -22,18 +22,8 @@ namespace {
 constexpr float kRem = 16;  // CSS pixels of 1rem (and of 1em: elements inherit the root's)
 constexpr float kBodyPx = 44.0f / 1.5f;  // Podium's body text in Marp's CSS pixels
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
+std::string_view Trim(std::string_view s) { return TrimSpace(s); }
+std::string Lower(std::string_view s) { return LowerAscii(s); }
 
 std::optional<float> Number(std::string_view s) {
   if (s.empty() || s.size() > 32) return std::nullopt;

@@ -66,4 +66,10 @@ HtmlTree ParseHtml(std::string_view html);
 // Elements Podium never runs or shows the inside of: script, iframe, object, embed, …
 bool IsInertElement(std::string_view tag);
 
+// Text helpers shared by the HTML and CSS readers.
+std::string_view TrimSpace(std::string_view s);  // ASCII blanks at both ends
+std::string LowerAscii(std::string_view s);
+// `s` safe inside a double-quoted attribute or as element text (" < > & escaped).
+std::string EscapeHtml(std::string_view s);
+
 }  // namespace podium::html

@@ -91,7 +91,7 @@ class HtmlPass {
       text += "<section data-podium-slide";
       if (!slide->style.classes.empty()) {
         text += " class=\"";
-        for (const std::string& c : slide->style.classes) text += Escape(c) + " ";
+        for (const std::string& c : slide->style.classes) text += html::EscapeHtml(c) + " ";
         text += "\"";
       }
       text += ">";
@@ -138,17 +138,6 @@ class HtmlPass {
            (t[3] == '>' || t[3] == ' ' || t[3] == '\t' || t[3] == '/' || t[3] == '\n');
   }
 
-  static std::string EscapeText(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-      if (c == '<') out += "&lt;";
-      else if (c == '>') out += "&gt;";
-      else if (c == '&') out += "&amp;";
-      else out += c;
-    }
-    return out;
-  }
-
   // The spans as the HTML markdown-it would write for them.
   static std::string SpansToHtml(const std::vector<Span>& spans) {
     std::string out;
@@ -163,7 +152,7 @@ class HtmlPass {
         continue;
       }
       if (sp.style & kStyleLink) {
-        open += "<a href=\"" + Escape(sp.href) + "\">";
+        open += "<a href=\"" + html::EscapeHtml(sp.href) + "\">";
         close = "</a>";
       }
       if (sp.style & kStyleBold) wrap("b");
@@ -171,11 +160,11 @@ class HtmlPass {
       if (sp.style & kStyleStrike) wrap("s");
       if (sp.style & kStyleUnderline) wrap("u");
       switch (sp.kind) {
-        case SpanKind::kText: out += open + EscapeText(sp.text) + close; break;
-        case SpanKind::kCode: out += open + "<code>" + EscapeText(sp.text) + "</code>" + close; break;
-        case SpanKind::kMath: out += open + EscapeText("$" + sp.text + "$") + close; break;
+        case SpanKind::kText: out += open + html::EscapeHtml(sp.text) + close; break;
+        case SpanKind::kCode: out += open + "<code>" + html::EscapeHtml(sp.text) + "</code>" + close; break;
+        case SpanKind::kMath: out += open + html::EscapeHtml("$" + sp.text + "$") + close; break;
         case SpanKind::kImage:
-          out += "<img src=\"" + Escape(sp.href) + "\" alt=\"" + Escape(sp.text) + "\">";
+          out += "<img src=\"" + html::EscapeHtml(sp.href) + "\" alt=\"" + html::EscapeHtml(sp.text) + "\">";
           break;
         case SpanKind::kLineBreak: out += "<br>"; break;
         case SpanKind::kSoftBreak: out += "\n"; break;
@@ -306,17 +295,6 @@ class HtmlPass {
       if (k >= shells_.size()) return nullptr;
     }
     return &shells_[k];
-  }
-
-  static std::string Escape(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-      if (c == '"') out += "&quot;";
-      else if (c == '<') out += "&lt;";
-      else if (c == '&') out += "&amp;";
-      else out += c;
-    }
-    return out;
   }
 
   // The slide's own <section>: its style goes to the slide (background, colour) and, for

@@ -3,19 +3,10 @@
 #include <string>
 #include <string_view>
 
+#include "html/html_tree.h"
+
 namespace podium::parse {
 namespace {
-
-std::string Escape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '"') out += "&quot;";
-    else if (c == '<') out += "&lt;";
-    else if (c == '&') out += "&amp;";
-    else out += c;
-  }
-  return out;
-}
 
 // `{.a.b #id v-after}` at text[open] → ` class="a b" id="id" v-after`, with `end` set past
 // the `}`; "" when it is not an attribute list (`{x}` in prose, `{{ }}`).
@@ -51,15 +42,15 @@ std::string Attributes(std::string_view text, size_t open, size_t& end) {
       if (eq != std::string_view::npos) {
         std::string_view value = word.substr(eq + 1);
         if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'')) value = value.substr(1, value.size() - 2);
-        rest += "=\"" + Escape(value) + "\"";
+        rest += "=\"" + html::EscapeHtml(value) + "\"";
       }
     }
     i = j;
   }
   end = close + 1;
   std::string out;
-  if (!classes.empty()) out += " class=\"" + Escape(classes) + "\"";
-  if (!id.empty()) out += " id=\"" + Escape(id) + "\"";
+  if (!classes.empty()) out += " class=\"" + html::EscapeHtml(classes) + "\"";
+  if (!id.empty()) out += " id=\"" + html::EscapeHtml(id) + "\"";
   return out + rest;
 }
 
@@ -117,7 +108,7 @@ void Spans(std::vector<Span>& spans, bool heading, std::string& block_attributes
         Span before = std::move(out.back());
         out.pop_back();
         if (before.kind == SpanKind::kImage) {
-          out.push_back(Html("<img src=\"" + Escape(before.href) + "\" alt=\"" + Escape(before.text) + "\"" +
+          out.push_back(Html("<img src=\"" + html::EscapeHtml(before.href) + "\" alt=\"" + html::EscapeHtml(before.text) + "\"" +
                                  attrs + ">",
                              before.pos));
         } else {
